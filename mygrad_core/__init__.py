@@ -1,0 +1,150 @@
+"""mygrad-core: the automatic-differentiation engine behind ``import mygrad``.
+
+This package is also the one documented place for people who extend MyGrad: a plugin
+imports :class:`Operation`, :class:`UfuncOperation`, :func:`execute_op`,
+:func:`make_ufunc`, :data:`hookimpl` and friends from here.
+"""
+
+from mygrad_core.creation import (
+    arange,
+    empty,
+    empty_like,
+    eye,
+    full,
+    full_like,
+    geomspace,
+    identity,
+    linspace,
+    logspace,
+    ones,
+    ones_like,
+    zeros,
+    zeros_like,
+)
+from mygrad_core.errors import (
+    InvalidBackprop,
+    InvalidGradient,
+    MissingPluginError,
+    MyGradException,
+    MyGradPluginWarning,
+    PluginConflictError,
+)
+from mygrad_core.graph import execute_op, no_autodiff
+from mygrad_core.indexing import where
+from mygrad_core.memguard import (
+    mem_guard_active,
+    mem_guard_off,
+    mem_guard_on,
+    turn_memory_guarding_off,
+    turn_memory_guarding_on,
+)
+from mygrad_core.operation import Operation, SkipGradient, reduce_broadcast
+from mygrad_core.plugins import (
+    MyGradHookSpecs,
+    failed_plugins,
+    hookimpl,
+    hookspec,
+    load_plugins,
+    loaded_plugins,
+    register_plugin,
+    unregister_plugin,
+)
+from mygrad_core.registry import REGISTRY
+from mygrad_core.shape import (
+    atleast_1d,
+    atleast_2d,
+    atleast_3d,
+    broadcast_to,
+    concatenate,
+    expand_dims,
+    flatten,
+    moveaxis,
+    ravel,
+    repeat,
+    reshape,
+    roll,
+    squeeze,
+    stack,
+    swapaxes,
+    transpose,
+)
+from mygrad_core.tensor import Tensor, asarray, astensor, tensor
+from mygrad_core.ufunc import UfuncOperation, make_ufunc, ufunc
+
+__version__ = "0.1.0"
+
+__all__ = [
+    # the engine
+    "Tensor",
+    "tensor",
+    "astensor",
+    "asarray",
+    "execute_op",
+    "no_autodiff",
+    "Operation",
+    "UfuncOperation",
+    "SkipGradient",
+    "make_ufunc",
+    "ufunc",
+    "reduce_broadcast",
+    # plugins
+    "hookimpl",
+    "hookspec",
+    "MyGradHookSpecs",
+    "register_plugin",
+    "unregister_plugin",
+    "load_plugins",
+    "loaded_plugins",
+    "failed_plugins",
+    "REGISTRY",
+    # memory guarding
+    "mem_guard_off",
+    "mem_guard_on",
+    "mem_guard_active",
+    "turn_memory_guarding_off",
+    "turn_memory_guarding_on",
+    # errors
+    "MyGradException",
+    "InvalidBackprop",
+    "InvalidGradient",
+    "MissingPluginError",
+    "PluginConflictError",
+    "MyGradPluginWarning",
+    # creation
+    "arange",
+    "empty",
+    "empty_like",
+    "eye",
+    "full",
+    "full_like",
+    "geomspace",
+    "identity",
+    "linspace",
+    "logspace",
+    "ones",
+    "ones_like",
+    "zeros",
+    "zeros_like",
+    # manipulation and indexing
+    "atleast_1d",
+    "atleast_2d",
+    "atleast_3d",
+    "broadcast_to",
+    "concatenate",
+    "expand_dims",
+    "flatten",
+    "moveaxis",
+    "ravel",
+    "repeat",
+    "reshape",
+    "roll",
+    "squeeze",
+    "stack",
+    "swapaxes",
+    "transpose",
+    "where",
+]
+
+from mygrad_core.plugins import _register_core  # noqa: E402
+
+_register_core()

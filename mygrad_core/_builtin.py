@@ -1,0 +1,42 @@
+"""The core's own contributions, registered through the same hooks as any plugin."""
+
+from __future__ import annotations
+
+from typing import Any, Dict
+
+import numpy as np
+
+from mygrad_core import creation, indexing, shape
+from mygrad_core.plugins import hookimpl
+
+
+@hookimpl
+def mygrad_numpy_overrides() -> Dict[Any, Any]:
+    out: Dict[Any, Any] = {}
+    for name in shape.__all__:
+        if hasattr(np, name):
+            out[getattr(np, name)] = getattr(shape, name)
+    out[np.where] = indexing.where
+    for name in ("ones_like", "zeros_like", "full_like", "empty_like"):
+        out[getattr(np, name)] = getattr(creation, name)
+    return out
+
+
+@hookimpl
+def mygrad_numpy_data_functions() -> list:
+    return [
+        np.equal,
+        np.not_equal,
+        np.less,
+        np.less_equal,
+        np.greater,
+        np.greater_equal,
+        np.shares_memory,
+        np.may_share_memory,
+        np.shape,
+        np.ndim,
+        np.size,
+        np.result_type,
+        np.can_cast,
+        np.min_scalar_type,
+    ]

@@ -1,0 +1,64 @@
+"""MyGrad: drop-in automatic differentiation for NumPy.
+
+``import mygrad as mg`` gives the engine (from mygrad-core) plus every name the
+installed plugins contribute (``mg.sin`` from mygrad-math, ``mg.linalg`` from
+mygrad-linalg, ...). ``python -m mygrad plugins`` lists what is installed.
+"""
+
+from typing import Any, List
+
+import numpy as _np
+
+import mygrad_core as _core
+from mygrad_core import *  # noqa: F401,F403
+from mygrad_core import __version__  # noqa: F401
+from mygrad_core import _facade_support as _support
+
+# NumPy names MyGrad re-exports
+from numpy import (  # noqa: F401
+    bool_,
+    double,
+    e,
+    euler_gamma,
+    float16,
+    float32,
+    float64,
+    half,
+    inf,
+    int8,
+    int16,
+    int32,
+    int64,
+    intp,
+    longdouble,
+    nan,
+    newaxis,
+    pi,
+    single,
+    uint8,
+    uint16,
+    uint32,
+    uint64,
+    uintp,
+)
+from numpy import can_cast, min_scalar_type, result_type, shape, shares_memory, may_share_memory  # noqa: F401
+
+Inf = _np.inf
+from mygrad_core.graph import execute_op  # noqa: F401,E402
+
+# the documented sub-modules of the facade
+from mygrad import errors, indexing_routines, operation_base, tensor_creation, tensor_manip, typing  # noqa: F401,E402
+
+_support.install_finder()
+
+
+def _invalidate() -> None:
+    _support.invalidate()
+
+
+def __getattr__(name: str) -> Any:
+    return _support.facade_getattr(name)
+
+
+def __dir__() -> List[str]:
+    return _support.facade_dir(globals())

@@ -1,0 +1,4 @@
+"""Tensor-creation routines (``mygrad.tensor_creation``)."""
+
+from mygrad_core.creation import *  # noqa: F401,F403
+from mygrad_core.creation import __all__  # noqa: F401

@@ -1,0 +1,359 @@
+"""Building the graph (``execute_op``), back-propagation and ``no_autodiff``.
+
+The graph holds no reference cycles: a result tensor references its creator op, the
+op references its input tensors, and inputs know their consumers only through weak
+references. Dropping a result therefore frees its op at once, which releases the
+memory guard on the op's arrays.
+"""
+
+from __future__ import annotations
+
+import functools
+import weakref
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Tuple, Type, TypeVar
+
+import numpy as np
+
+from mygrad_core import memguard
+from mygrad_core._state import STATE
+from mygrad_core.errors import InvalidBackprop
+from mygrad_core.operation import Operation
+
+if TYPE_CHECKING:  # pragma: no cover
+    from mygrad_core.tensor import Tensor
+
+__all__ = ["execute_op", "no_autodiff", "backward", "clear_graph"]
+
+_PY_SCALARS = (int, float, bool)
+
+# bound late (tensor.py imports this module)
+Tensor: Any = None
+_new_tensor: Any = None
+_as_input_array: Any = None
+
+
+def _bind(tensor_cls: Any, new_tensor: Any, as_input_array: Any) -> None:
+    global Tensor, _new_tensor, _as_input_array
+    Tensor, _new_tensor, _as_input_array = tensor_cls, new_tensor, as_input_array
+
+
+def _wrap_inputs(input_vars: Sequence[Any]) -> Tuple[Tuple["Tensor", ...], bool]:
+    """Inputs as tensors; non-tensors become constant tensors without a copy.
+
+    Python scalars are converted with NumPy 2's weak-scalar rule: their dtype is the
+    one the other operands give them (``float32_tensor * 2.0`` stays float32).
+    Returns the tensors and whether any input was wrapped.
+    """
+    out: List[Any] = []
+    scalars = []
+    for i, a in enumerate(input_vars):
+        if isinstance(a, Tensor):
+            out.append(a)
+        elif type(a) in _PY_SCALARS:
+            out.append(a)
+            scalars.append(i)
+        else:
+            out.append(_new_tensor(_as_input_array(a), True))
+    if scalars:
+        arrays = [t._data for t in out if isinstance(t, Tensor)]
+        for i in scalars:
+            s = out[i]
+            dtype = np.result_type(s, *arrays) if arrays else None
+            out[i] = _new_tensor(_as_input_array(s, dtype), True)
+    return tuple(out), True
+
+
+_Op = TypeVar("_Op", bound=Operation)
+
+
+def execute_op(
+    Op: Type[Operation],
+    *input_vars: Any,
+    op_args: Optional[Sequence[Any]] = None,
+    op_kwargs: Optional[Dict[str, Any]] = None,
+    constant: Optional[bool] = None,
+    out: Any = None,
+) -> "Tensor":
+    """Run the operation ``Op`` on ``input_vars`` and return the resulting tensor.
+
+    Non-tensor inputs become constant tensors (no copy). The result is a constant when
+    ``constant=True``, when every input is a constant (``constant=None``), or when its
+    dtype is integer/bool; ``constant=False`` forces a non-constant float result.
+    With ``out=`` (a Tensor or ndarray) the result is written there in place and
+    ``out`` is returned. Gradients are reduced over broadcast axes here, once.
+
+    Parameters
+    ----------
+    Op : Type[Operation]
+    *input_vars : ArrayLike
+        The tensor inputs of the op (``op.variables``).
+    op_args, op_kwargs
+        Extra positional/keyword arguments for ``Op.__call__``.
+    constant : Optional[bool]
+    out : Optional[Tensor | ndarray]
+
+    Examples
+    --------
+    >>> import mygrad_core as mgc
+    >>> class Mul(mgc.Operation):
+    ...     def __call__(self, a, b):
+    ...         self.variables = (a, b)
+    ...         return a.data * b.data
+    ...     def backward_var(self, grad, index, **kwargs):
+    ...         return grad * self.variables[1 - index].data
+    >>> x = mgc.tensor(2.0)
+    >>> y = mgc.tensor([1.0, 2.0, 3.0])
+    >>> mgc.execute_op(Mul, x, y).backward()
+    >>> x.grad
+    array(6.)
+    """
+    if out is not None:
+        result = execute_op(Op, *input_vars, op_args=op_args, op_kwargs=op_kwargs, constant=constant)
+        return write_out(out, result)
+    tensors: Tuple[Any, ...] = input_vars
+    for a in input_vars:
+        if not isinstance(a, Tensor):
+            tensors, _ = _wrap_inputs(input_vars)
+            break
+    op = Op()
+    if op_args:
+        data = op(*tensors, *op_args, **(op_kwargs or {})) if op_kwargs else op(*tensors, *op_args)
+    elif op_kwargs:
+        data = op(*tensors, **op_kwargs)
+    else:
+        data = op(*tensors)
+    if type(data) is not np.ndarray:
+        data = np.asarray(data)
+
+    # constant inference
+    if constant is None:
+        is_const = True
+        for t in tensors:
+            if not t._constant:
+                is_const = False
+                break
+        if not is_const and data.dtype.kind not in "fc":
+            is_const = True
+    else:
+        is_const = bool(constant)
+        if not is_const and data.dtype.kind not in "fc":
+            raise ValueError(
+                f"{Op.__name__}: the result has the integer/bool dtype {data.dtype}, so it "
+                "must be a constant; constant=False is only valid for float results"
+            )
+
+    if not STATE.tracking:
+        return _new_tensor(data, is_const)
+
+    for t in tensors:  # a tensor taking part in a new op has its gradient nulled
+        t._grad = None
+        b = t._base
+        if b is not None:
+            b._grad = None
+
+    if is_const:
+        out_t = _new_tensor(data, True)
+    else:
+        out_t = _new_tensor(data, False, op)
+        ref = weakref.ref(op)
+        for t in tensors:
+            t._add_consumer(ref)
+        if STATE.mem_guard:
+            locked = [t._data for t in tensors]
+            locked.append(data)
+            for arr in locked:
+                memguard.lock(arr)
+            op._locked = tuple(locked)
+
+    if Op.can_return_view and len(tensors) == 1:
+        parent = tensors[0]
+        if parent is input_vars[0] and _shares_owner(data, parent._data):
+            _register_view(out_t, parent, op.view_fn)
+    return out_t
+
+
+def _shares_owner(a: np.ndarray, b: np.ndarray) -> bool:
+    ab = a.base
+    if ab is None:
+        return False
+    bb = b.base if b.base is not None else b
+    if ab is bb:
+        return True
+    return bool(np.shares_memory(a, b))
+
+
+def _register_view(view: "Tensor", parent: "Tensor", fn: Callable[[np.ndarray], np.ndarray]) -> None:
+    root = parent._base
+    if root is None:
+        root = parent
+        view._view_fn = fn
+    else:
+        pfn = parent._view_fn
+        view._view_fn = lambda arr: fn(pfn(arr))
+    view._base = root
+    root._add_view(view)
+
+
+# ---------------------------------------------------------------- back-propagation
+
+
+def _topo_order(root: "Tensor") -> List["Tensor"]:
+    """The non-constant tensors above ``root``, each once, in reverse topological order."""
+    post: List[Any] = []
+    seen = {id(root)}
+    stack: List[Tuple[Any, bool]] = [(root, False)]
+    append = stack.append
+    while stack:
+        t, done = stack.pop()
+        if done:
+            post.append(t)
+            continue
+        append((t, True))
+        op = t._creator
+        if op is not None:
+            for v in op.variables:
+                if not v._constant and id(v) not in seen:
+                    seen.add(id(v))
+                    append((v, False))
+    post.reverse()
+    return post
+
+
+def _clear(nodes: List["Tensor"]) -> None:
+    for t in nodes:
+        op = t._creator
+        if op is not None:
+            t._creator = None
+            op._release()
+
+
+def backward(tensor: "Tensor", grad: Any = None) -> None:
+    data = tensor._data
+    if tensor._constant:
+        clear_graph(tensor)
+        return
+    if grad is None:
+        g = np.ones_like(data)
+    else:
+        if isinstance(grad, Tensor):
+            grad = grad._data
+        g = np.asarray(grad)
+        if g.dtype.kind not in "biuf":
+            raise TypeError(
+                f"backward(grad=...): expected real numeric data, got an array of dtype {g.dtype}"
+            )
+        if g.shape != data.shape:
+            try:
+                g = np.broadcast_to(g, data.shape)
+            except ValueError:
+                raise ValueError(
+                    f"backward(grad=...): a grad of shape {g.shape} cannot be broadcast to "
+                    f"the tensor's shape {data.shape}"
+                ) from None
+        g = np.array(g, dtype=data.dtype)
+
+    if not STATE.tracking or tensor._creator is None:
+        tensor._grad = g
+        clear_graph(tensor)
+        return
+
+    nodes = _topo_order(tensor)
+    grads: Dict[int, np.ndarray] = {id(tensor): g}
+    try:
+        for t in nodes:
+            tg = grads.pop(id(t), None)
+            if tg is not None and t._views and tg.base is not None:
+                tg = tg.copy()  # a base's grad owns its memory: views' grads are views of it
+            t._grad = tg
+            op = t._creator
+            if op is None or tg is None:
+                continue
+            for v, vg in zip(op.variables, op.backward(tg)):
+                if vg is None:
+                    continue
+                k = id(v)
+                prev = grads.get(k)
+                grads[k] = vg if prev is None else prev + vg
+    finally:
+        _clear(nodes)
+
+
+def clear_graph(tensor: "Tensor") -> None:
+    if tensor._creator is None:
+        return
+    _clear(_topo_order_all(tensor))
+
+
+def _topo_order_all(root: "Tensor") -> List["Tensor"]:
+    """Every tensor above ``root`` (constants included): clearing reaches all of them."""
+    out: List[Any] = []
+    seen = {id(root)}
+    stack = [root]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        op = t._creator
+        if op is not None:
+            for v in op.variables:
+                if id(v) not in seen:
+                    seen.add(id(v))
+                    stack.append(v)
+    return out
+
+
+# ---------------------------------------------------------------- no_autodiff
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+class _NoAutoDiff:
+    """Context manager and decorator that suspends all graph tracking.
+
+    Inside it no graph is built and no memory is guarded.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> with mg.no_autodiff:
+    ...     pass
+    """
+
+    def __init__(self) -> None:
+        self._previous: List[bool] = []
+
+    def __enter__(self) -> None:
+        self._previous.append(STATE.tracking)
+        STATE.tracking = False
+
+    def __exit__(self, *exc: object) -> None:
+        STATE.tracking = self._previous.pop()
+
+    def __call__(self, func: _F) -> _F:
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            with self:
+                return func(*args, **kwargs)
+
+        return wrapper  # type: ignore[return-value]
+
+
+no_autodiff = _NoAutoDiff()
+
+
+def write_out(out: Any, result: "Tensor", where: Any = True, casting: str = "same_kind") -> Any:
+    """Write ``result`` into the ``out=`` target (Tensor: in place, differentiably)."""
+    from mygrad_core.inplace import assign
+
+    if isinstance(out, Tensor):
+        return assign(out, result, where=where, casting=casting)
+    if isinstance(out, np.ndarray):
+        if where is True:
+            np.copyto(out, result._data, casting=casting)
+        else:
+            np.copyto(out, result._data, casting=casting, where=where)
+        return out
+    raise TypeError(f"out= must be a Tensor or numpy.ndarray, got {type(out).__name__}")
+
+
+def _invalid_backprop(msg: str) -> InvalidBackprop:  # pragma: no cover - helper for plugins
+    return InvalidBackprop(msg)

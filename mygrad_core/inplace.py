@@ -1,0 +1,281 @@
+"""The one in-place mechanism: augmented assignment, ``__setitem__`` and ``out=``.
+
+Writing into a tensor ``t`` (possibly a view) becomes, in the graph, a new state of
+``t``'s root tensor computed by :class:`_WriteRegion` from the root's old state and
+the written value. The old state is kept (copied) in a placeholder tensor, and every
+op that consumed the root or one of its views before the write is pointed at the
+matching placeholder, so gradients use the values the forward pass saw. The root's
+array is then written in place, so NumPy views of it (and the tensor's views) see the
+change, and each live view of the root is re-attached to the root's new state.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import TYPE_CHECKING, Any, Callable, List, Optional
+
+import numpy as np
+
+from mygrad_core import memguard
+from mygrad_core._state import STATE
+from mygrad_core.graph import _new_tensor, _wrap_inputs  # noqa: F401  (bound late)
+from mygrad_core.operation import Operation
+
+if TYPE_CHECKING:  # pragma: no cover
+    from mygrad_core.tensor import Tensor
+
+__all__ = ["assign"]
+
+
+def _region_get(arr: np.ndarray, view_fn: Optional[Callable], index: Any) -> np.ndarray:
+    sub = view_fn(arr) if view_fn is not None else arr
+    return sub if index is None else sub[index]
+
+
+def _region_set(arr: np.ndarray, view_fn: Optional[Callable], index: Any, value: Any, where: Any) -> None:
+    sub = view_fn(arr) if view_fn is not None else arr
+    if index is None:
+        if where is True:
+            np.copyto(sub, value, casting="unsafe")
+        else:
+            np.copyto(sub, value, casting="unsafe", where=where)
+    else:
+        sub[index] = value
+
+
+class _WriteRegion(Operation):
+    """new_root = old_root with ``region`` replaced by ``value`` (where ``where``)."""
+
+    def __call__(self, old: "Tensor", value: "Tensor", *, view_fn: Any, index: Any, where: Any, target: np.ndarray) -> np.ndarray:
+        self.variables = (old, value)
+        self.view_fn_ = view_fn
+        self.index = index
+        self.where = where
+        return target
+
+    def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
+        if index == 0:
+            g = grad.copy()
+            _region_set(g, self.view_fn_, self.index, 0, self.where)
+            return g
+        g = _region_get(grad, self.view_fn_, self.index)
+        if self.where is not True:
+            g = np.where(self.where, g, 0)
+        if self.index is not None and not _is_basic(self.index):
+            # with repeated indices only the last write lands: undo duplicates by
+            # routing the gradient of each written slot once
+            g = _dedupe_setitem_grad(grad.shape, self.view_fn_, self.index, g, self.variables[1].shape)
+        return g
+
+
+class _ViewOf(Operation):
+    """A live view of a root, re-attached to the root's new state after a write."""
+
+    can_return_view = True
+
+    def __init__(self, view_fn: Optional[Callable] = None) -> None:
+        self._fn = view_fn
+
+    def __call__(self, root: "Tensor") -> np.ndarray:  # pragma: no cover - built directly
+        self.variables = (root,)
+        return self._fn(root.data)  # type: ignore[misc]
+
+    def view_fn(self, array: np.ndarray) -> np.ndarray:
+        return self._fn(array)  # type: ignore[misc]
+
+    def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
+        root = self.variables[0]
+        g = np.zeros(root.shape, dtype=grad.dtype)
+        target = self._fn(g)  # type: ignore[misc]
+        if target.flags.writeable:
+            target[...] = grad
+            return g
+        # a broadcasting (non-injective) view: scatter-add through an index map
+        ids = self._fn(np.arange(g.size).reshape(g.shape))  # type: ignore[misc]
+        flat = np.bincount(np.broadcast_to(ids, grad.shape).ravel(), grad.ravel(), minlength=g.size)
+        return flat.reshape(g.shape).astype(grad.dtype, copy=False)
+
+
+def _is_basic(index: Any) -> bool:
+    if not isinstance(index, tuple):
+        index = (index,)
+    for i in index:
+        if i is None or i is Ellipsis or isinstance(i, (slice, int, np.integer)):
+            continue
+        return False
+    return True
+
+
+def _dedupe_setitem_grad(shape: tuple, view_fn: Any, index: Any, g: np.ndarray, value_shape: tuple) -> np.ndarray:
+    # number every slot of the region, then see which element of the broadcast value
+    # was written last into each slot
+    ids = np.arange(int(np.prod(shape))).reshape(shape)
+    region_ids = _region_get(ids, view_fn, None)
+    written = region_ids[index]
+    if written.size == np.unique(written).size:
+        return g
+    slot_of = np.full(ids.size, -1)
+    order = np.arange(written.size)
+    slot_of[written.ravel()] = order  # numpy keeps the last write
+    keep = np.zeros(written.size, dtype=bool)
+    keep[slot_of[slot_of >= 0]] = True
+    return np.where(keep.reshape(written.shape), g, 0)
+
+
+def _placeholder(t: "Tensor", data: np.ndarray) -> "Tensor":
+    """A tensor holding ``t``'s old state; ``t``'s consumers are redirected to it."""
+    ph = _new_tensor(data, t._constant, t._creator)
+    consumers = t._consumers
+    if consumers:
+        for ref in consumers:
+            op = ref()
+            if op is None:
+                continue
+            op.variables = tuple(ph if v is t else v for v in op.variables)
+        ph._consumers = consumers
+        t._consumers = None
+    return ph
+
+
+def _live_views(root: "Tensor") -> List["Tensor"]:
+    views = root._views
+    if not views:
+        return []
+    out = [v for v in (r() for r in views) if v is not None]
+    root._views = [weakref.ref(v) for v in out] if out else None
+    return out
+
+
+def assign(target: "Tensor", value: Any, index: Any = None, where: Any = True, casting: str = "unsafe") -> "Tensor":
+    """Write ``value`` into ``target[index]`` (or all of ``target``) in place.
+
+    The write propagates to ``target``'s base and all of its views and stays
+    differentiable. Returns ``target``.
+    """
+    from mygrad_core.tensor import Tensor
+
+    if isinstance(value, Tensor):
+        vt = value
+    else:
+        (vt,), _ = _wrap_inputs((value,)) if type(value) not in (int, float, bool) else (
+            (_new_tensor(np.asarray(value, dtype=np.result_type(value, target._data)), True),),
+            True,
+        )
+    if casting != "unsafe" and not np.can_cast(vt._data.dtype, target._data.dtype, casting):
+        raise TypeError(
+            f"cannot write a result of dtype {vt._data.dtype} into a tensor of dtype "
+            f"{target._data.dtype} in place (casting rule {casting!r})"
+        )
+    if where is not True:
+        where = np.asarray(where._data if isinstance(where, Tensor) else where, dtype=bool)
+
+    root = target._base if target._base is not None else target
+    view_fn = target._view_fn if target._base is not None else None
+    rdata = root._data
+
+    # validate before changing anything: the value must fit the written region
+    region_shape = _region_get(rdata, view_fn, index).shape
+    if vt.shape != region_shape:
+        try:
+            bshape = np.broadcast_shapes(vt.shape, region_shape)
+        except ValueError:
+            bshape = None
+        if bshape != region_shape:
+            raise ValueError(
+                f"cannot write a value of shape {vt.shape} into a region of shape "
+                f"{region_shape} in place"
+            )
+
+    if not STATE.tracking:
+        with memguard.unlocked(rdata):
+            _region_set(rdata, view_fn, index, vt._data, where)
+        return target
+
+    views = _live_views(root)
+    new_constant = (root._constant and vt._constant) or rdata.dtype.kind not in "fc"
+
+    in_graph = root._creator is not None or _has_consumers(root)
+    if not in_graph:
+        for v in views:
+            if v._creator is not None or _has_consumers(v):
+                in_graph = True
+                break
+    if not in_graph and rdata.flags.writeable and not memguard.is_locked(rdata):
+        # nothing depends on the old values: write straight into the memory
+        _region_set(rdata, view_fn, index, vt._data, where)
+        old_root = _new_tensor(rdata, root._constant)
+        new = rdata
+    else:
+        # the old arrays stay with the graph that used them (placeholders); the root
+        # gets new memory and its views are re-pointed at it
+        new = np.copy(rdata, order="K")
+        _region_set(new, view_fn, index, vt._data, where)
+        old_root = _placeholder(root, rdata)
+        for v in views:
+            if v._creator is not None or _has_consumers(v):
+                _placeholder(v, v._data)
+        root._data = new
+        for v in views:
+            v._data = v._view_fn(new)
+
+    root._grad = None
+    root._creator = None
+    root._constant = new_constant
+    for v in views:
+        v._creator = None
+        v._constant = new_constant
+        v._grad = None
+    if new_constant:
+        return target
+
+    op = _WriteRegion()
+    op(old_root, vt, view_fn=view_fn, index=index, where=where, target=new)
+    root._creator = op
+    ref = weakref.ref(op)
+    old_root._add_consumer(ref)
+    vt._add_consumer(ref)
+    guard = STATE.mem_guard
+    if guard:
+        memguard.lock(new)
+        op._locked = (new,)
+    for v in views:
+        vop = _ViewOf(v._view_fn)
+        vop.variables = (root,)
+        root._add_consumer(weakref.ref(vop))
+        v._creator = vop
+        if guard:
+            memguard.lock(new)
+            memguard.lock(v._data)
+            vop._locked = (new, v._data)
+    return target
+
+
+def _has_consumers(t: "Tensor") -> bool:
+    consumers = t._consumers
+    if not consumers:
+        return False
+    for ref in consumers:
+        if ref() is not None:
+            return True
+    t._consumers = None
+    return False
+
+
+def _rebind_reshaped(t: "Tensor", r: "Tensor") -> None:
+    """``t.shape = newshape`` for a tensor in a graph: ``t`` takes the state of ``r``,
+    a reshaped view of it; ops that used ``t`` before keep its old state."""
+    old_shape = t._data.shape
+    _placeholder(t, t._data)
+    t._data = r._data
+    t._creator = r._creator
+    t._constant = r._constant
+    t._grad = None
+    t._view_grad = None
+    if t._base is not None:
+        t._view_fn = r._view_fn
+        return
+    views = [v for v in _live_views(t) if v is not r]
+    for v in views:
+        fn = v._view_fn
+        v._view_fn = (lambda f: lambda arr: f(arr.reshape(old_shape)))(fn)
+    t._views = [weakref.ref(v) for v in views] if views else None

@@ -1,0 +1,198 @@
+"""Memory guarding: arrays that a live graph depends on are made read-only.
+
+Each array taking part in a live graph gets a reference count here. The first lock
+records the array's own write flag and clears it; the last release restores it. An
+ndarray view is locked together with the array that owns its memory, so the memory
+cannot be changed through the owner either.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, Callable, TypeVar
+
+import numpy as np
+
+from mygrad_core._state import STATE
+
+__all__ = [
+    "mem_guard_off",
+    "mem_guard_on",
+    "turn_memory_guarding_off",
+    "turn_memory_guarding_on",
+    "mem_guard_active",
+]
+
+# id(array) -> [array, original writeable flag, count]
+_LOCKS: dict[int, list[Any]] = {}
+
+
+def lock(arr: np.ndarray) -> None:
+    entry = _LOCKS.get(id(arr))
+    if entry is not None:
+        entry[2] += 1
+        return
+    base = arr.base
+    if isinstance(base, np.ndarray):
+        lock(base)
+    _LOCKS[id(arr)] = [arr, arr.flags.writeable, 1]
+    arr.flags.writeable = False
+
+
+def release(arr: np.ndarray) -> None:
+    entry = _LOCKS.get(id(arr))
+    if entry is None:  # pragma: no cover - defensive: never locked by us
+        return
+    entry[2] -= 1
+    if entry[2]:
+        return
+    del _LOCKS[id(arr)]
+    base = arr.base
+    if isinstance(base, np.ndarray):
+        release(base)
+    if entry[1]:
+        try:
+            arr.flags.writeable = True
+        except ValueError:
+            # the owner is still locked by another live graph: restore this view's
+            # flag when the owner is released
+            _PENDING.setdefault(id(base), []).append(arr)
+            return
+    waiting = _PENDING.pop(id(arr), None)
+    if waiting:
+        for view in waiting:
+            if id(view) not in _LOCKS:
+                view.flags.writeable = True
+
+
+# views that could not be made writeable because their owner was still locked
+_PENDING: dict[int, list[np.ndarray]] = {}
+
+
+def is_locked(arr: np.ndarray) -> bool:
+    return id(arr) in _LOCKS
+
+
+class _Unlocked:
+    """Temporarily make a guarded array (and its owner) writeable for MyGrad's own write."""
+
+    __slots__ = ("arr", "restore")
+
+    def __init__(self, arr: np.ndarray) -> None:
+        self.arr = arr
+        self.restore: list[np.ndarray] = []
+
+    def __enter__(self) -> np.ndarray:
+        chain = []
+        a: Any = self.arr
+        while isinstance(a, np.ndarray):
+            chain.append(a)
+            a = a.base
+        for a in reversed(chain):  # owner first: a view can only be writeable if its owner is
+            entry = _LOCKS.get(id(a))
+            if entry is not None and entry[1] and not a.flags.writeable:
+                a.flags.writeable = True
+                self.restore.append(a)
+        return self.arr
+
+    def __exit__(self, *exc: object) -> None:
+        for a in reversed(self.restore):
+            a.flags.writeable = False
+
+
+def unlocked(arr: np.ndarray) -> _Unlocked:
+    return _Unlocked(arr)
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+class _GuardContext:
+    """A context manager and decorator that sets memory guarding for its extent."""
+
+    _value: bool
+
+    def __init__(self) -> None:
+        self._previous: list[bool] = []
+
+    def __enter__(self) -> None:
+        self._previous.append(STATE.mem_guard)
+        STATE.mem_guard = self._value
+
+    def __exit__(self, *exc: object) -> None:
+        STATE.mem_guard = self._previous.pop()
+
+    def __call__(self, func: _F) -> _F:
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            with self:
+                return func(*args, **kwargs)
+
+        return wrapper  # type: ignore[return-value]
+
+
+class _NoMemGuard(_GuardContext):
+    """Suspends memory guarding inside its context (or the decorated function).
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> with mg.mem_guard_off:
+    ...     pass
+    """
+
+    _value = False
+
+
+class _WithMemGuard(_GuardContext):
+    """Enables memory guarding inside its context, even when it is off globally.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> with mg.mem_guard_on:
+    ...     pass
+    """
+
+    _value = True
+
+
+mem_guard_off = _NoMemGuard()
+mem_guard_on = _WithMemGuard()
+
+
+def turn_memory_guarding_off() -> None:
+    """Globally disable memory guarding (except inside ``mem_guard_on``).
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> mg.turn_memory_guarding_off(); mg.mem_guard_active()
+    False
+    >>> mg.turn_memory_guarding_on(); mg.mem_guard_active()
+    True
+    """
+    STATE.mem_guard = False
+
+
+def turn_memory_guarding_on() -> None:
+    """Globally enable memory guarding (the default).
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> mg.turn_memory_guarding_on()
+    """
+    STATE.mem_guard = True
+
+
+def mem_guard_active() -> bool:
+    """Return True if memory guarding is active right now.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> mg.mem_guard_active()
+    True
+    """
+    return STATE.mem_guard
