@@ -105,7 +105,6 @@ class ufunc:
             if where.dtype != bool:
                 raise TypeError(f"{self.__name__}: where= must be a boolean mask, got dtype {where.dtype}")
             kwargs["where"] = where
-            kwargs["out"] = None  # NumPy warns unless asked for uninitialized entries explicitly
         if dtype is not None:
             kwargs["dtype"] = dtype
         result = execute_op(self._Op, *args, op_kwargs=kwargs or None, constant=constant)

@@ -1,0 +1,185 @@
+"""The plugin-author kit: gradient checks, forward checks and hypothesis strategies.
+
+Importing this module does not import hypothesis; :mod:`mygrad_core.testing.strategies`
+does (install ``mygrad-core[testing]``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Optional, Sequence
+
+import numpy as np
+
+from mygrad_core.graph import no_autodiff
+from mygrad_core.tensor import Tensor, tensor
+
+__all__ = [
+    "numerical_gradient",
+    "assert_grads_match_numerical",
+    "assert_matches_numpy",
+    "check_op_contract",
+]
+
+
+def _as_array(x: Any) -> np.ndarray:
+    return np.asarray(x.data if isinstance(x, Tensor) else x)
+
+
+def numerical_gradient(
+    f: Callable[..., Any],
+    *arrays: Any,
+    back_grad: Any = None,
+    h: float = 1e-6,
+    wrt: Optional[Sequence[int]] = None,
+    kwargs: Optional[dict] = None,
+) -> list:
+    """Central-difference gradients of ``sum(f(*arrays) * back_grad)``, in float64.
+
+    ``f`` is called with float64 ndarrays (wrapped as tensors by MyGrad functions).
+    Returns one array (or None, for indices not in ``wrt``) per input.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> numerical_gradient(lambda x: x ** 2, np.array([1.0, 2.0]))[0].round(5)
+    array([2., 4.])
+    """
+    kwargs = kwargs or {}
+    xs = [np.array(_as_array(a), dtype=np.float64) for a in arrays]
+    wrt = range(len(xs)) if wrt is None else wrt
+
+    def scalar(*vals: np.ndarray) -> float:
+        with no_autodiff:
+            out = _as_array(f(*vals, **kwargs)).astype(np.float64)
+        g = np.ones_like(out) if back_grad is None else np.broadcast_to(np.asarray(back_grad, dtype=np.float64), out.shape)
+        return float(np.sum(out * g))
+
+    grads: list = [None] * len(xs)
+    for i in wrt:
+        x = xs[i]
+        g = np.zeros_like(x)
+        for idx in np.ndindex(x.shape):
+            orig = x[idx]
+            x[idx] = orig + h
+            fp = scalar(*xs)
+            x[idx] = orig - h
+            fm = scalar(*xs)
+            x[idx] = orig
+            g[idx] = (fp - fm) / (2 * h)
+        grads[i] = g
+    return grads
+
+
+def assert_grads_match_numerical(
+    f: Callable[..., Any],
+    *inputs: Any,
+    back_grad: Any = None,
+    atol: float = 1e-5,
+    rtol: float = 1e-5,
+    h: float = 1e-6,
+    kwargs: Optional[dict] = None,
+) -> None:
+    """Check the gradients MyGrad computes for ``f(*inputs)`` against central differences.
+
+    ``inputs`` may be tensors (their ``constant`` flags are respected: constants must
+    end with ``grad is None``) or array-likes (made into float64 variable tensors).
+    The check runs in float64 regardless of the inputs' dtypes.
+
+    Examples
+    --------
+    >>> import mygrad_core as mgc
+    >>> assert_grads_match_numerical(lambda x: mgc.transpose(x), mgc.tensor([[1.0, 2.0]]))
+    """
+    kwargs = kwargs or {}
+    ts = []
+    for a in inputs:
+        if isinstance(a, Tensor):
+            ts.append(tensor(a.data.astype(np.float64), constant=a.constant))
+        else:
+            ts.append(tensor(np.asarray(a, dtype=np.float64)))
+    out = f(*ts, **kwargs)
+    if not isinstance(out, Tensor):
+        raise AssertionError(f"f returned {type(out).__name__}, expected a Tensor")
+    bg = None if back_grad is None else np.broadcast_to(np.asarray(back_grad, dtype=np.float64), out.shape)
+    if bg is None:
+        rng = np.random.default_rng(0)
+        bg = rng.uniform(-2, 2, size=out.shape)
+    out.backward(bg)
+    wrt = [i for i, t in enumerate(ts) if not t.constant]
+    num = numerical_gradient(f, *[t.data for t in ts], back_grad=bg, h=h, wrt=wrt, kwargs=kwargs)
+    for i, t in enumerate(ts):
+        if t.constant:
+            assert t.grad is None, f"input {i} is a constant but received a gradient"
+            continue
+        assert t.grad is not None, f"input {i} received no gradient"
+        assert t.grad.shape == t.shape, f"input {i}: grad shape {t.grad.shape} != tensor shape {t.shape}"
+        np.testing.assert_allclose(t.grad, num[i], atol=atol, rtol=rtol, err_msg=f"gradient of input {i}")
+
+
+def assert_matches_numpy(mg_func: Callable[..., Any], np_func: Callable[..., Any], *arrays: Any, rtol: float = 1e-7, atol: float = 0, **kwargs: Any) -> None:
+    """Check that ``mg_func(*tensors)`` equals ``np_func(*arrays)`` in value, shape and dtype."""
+    expected = np_func(*[_as_array(a) for a in arrays], **kwargs)
+    got = mg_func(*[tensor(_as_array(a)) for a in arrays], **kwargs)
+    got_arr = _as_array(got)
+    assert got_arr.shape == np.shape(expected), f"shape {got_arr.shape} != NumPy's {np.shape(expected)}"
+    assert got_arr.dtype == np.asarray(expected).dtype, f"dtype {got_arr.dtype} != NumPy's {np.asarray(expected).dtype}"
+    np.testing.assert_allclose(got_arr, expected, rtol=rtol, atol=atol, equal_nan=True)
+
+
+def check_op_contract(func: Callable[..., Any], *arrays: Any, ufunc: bool = False, **kwargs: Any) -> None:
+    """Check the conventions every MyGrad op follows, on float64 inputs ``arrays``.
+
+    - constant inference: all-constant inputs give a constant result; any variable
+      input gives a variable; ``constant=True`` forces a constant;
+    - the inputs (tensors and ndarrays) are not mutated;
+    - memory guarding: input arrays are read-only while the result is alive and get
+      their write flags back after ``backward``;
+    - with ``ufunc=True``: ``out=`` (Tensor and ndarray) returns the target and
+      writes the forward values, ``where=`` leaves masked entries of ``out`` alone,
+      ``dtype=`` sets the result dtype.
+    """
+    arrays = tuple(np.array(_as_array(a), dtype=np.float64) for a in arrays)
+    originals = [a.copy() for a in arrays]
+    expected = _as_array(func(*[tensor(a, constant=True) for a in arrays], **kwargs)).copy()
+
+    # constant inference
+    r = func(*[tensor(a, constant=True) for a in arrays], **kwargs)
+    assert r.constant, "all-constant inputs must give a constant result"
+    ts = [tensor(a) for a in arrays]
+    r = func(*ts, **kwargs)
+    assert not r.constant, "a variable input must give a variable result"
+    assert func(*ts, constant=True, **kwargs).constant, "constant=True must give a constant"
+
+    # inputs are not mutated; guarding is on while the result lives
+    nd = [a.copy() for a in arrays]
+    r = func(*nd, *[], **kwargs) if False else func(*[tensor(a) for a in nd], **kwargs)
+    ts = [tensor(a) for a in arrays]
+    r = func(*ts, **kwargs)
+    if r.dtype.kind == "f":
+        for t in ts:
+            assert not t.data.flags.writeable, "an input array must be read-only while its graph is alive"
+        r.backward()
+        for t in ts:
+            assert t.data.flags.writeable, "write flags must come back after backward"
+    for a, o in zip(arrays, originals):
+        np.testing.assert_array_equal(a, o, err_msg="the op mutated an input")
+
+    if not ufunc:
+        return
+    target = np.full(expected.shape, -7.0)
+    got = func(*[tensor(a) for a in arrays], out=target, **kwargs)
+    assert got is target, "out=ndarray must return the very same ndarray"
+    np.testing.assert_allclose(target, expected, equal_nan=True)
+    t_out = tensor(np.full(expected.shape, -7.0))
+    got = func(*[tensor(a) for a in arrays], out=t_out, **kwargs)
+    assert got is t_out, "out=Tensor must return the very same Tensor"
+    np.testing.assert_allclose(t_out.data, expected, equal_nan=True)
+    if expected.ndim:
+        mask = np.zeros(expected.shape, dtype=bool)
+        mask.flat[0] = True
+        t_out = tensor(np.full(expected.shape, -7.0))
+        func(*[tensor(a) for a in arrays], out=t_out, where=mask, **kwargs)
+        np.testing.assert_allclose(t_out.data[mask], expected[mask], equal_nan=True)
+        assert np.all(t_out.data[~mask] == -7.0), "where= must leave masked-out entries of out= unchanged"
+    r = func(*[tensor(a) for a in arrays], dtype=np.float32, **kwargs)
+    assert r.dtype == np.float32, "dtype= must set the result's dtype"
