@@ -18,7 +18,9 @@ nox.options.error_on_missing_interpreters = True
 
 ROOT = Path(__file__).parent
 PY = "3.11"
-OLDEST_PY = "3.10"
+# the oldest supported Python; prefer pyenv's interpreter when present (it is on our machines)
+_PYENV_310 = sorted(Path.home().glob(".pyenv/versions/3.10.*/bin/python3.10"))
+OLDEST_PY = str(_PYENV_310[-1]) if _PYENV_310 else "3.10"
 CORE = ".[testing]"
 
 # plugin folder -> the plugins it depends on (as declared in its pyproject)
@@ -139,6 +141,14 @@ def demo(session: nox.Session) -> None:
 
 @nox.session(python=PY)
 def bench(session: nox.Session) -> None:
-    """The benchmark against MyGrad 2.5.0 and NumPy (prints a table; writes tests/bench/results.md)."""
-    session.install("numpy", "psutil")
+    """The benchmark against MyGrad 2.5.0 and NumPy (prints a table; writes tests/bench/results.md).
+
+    run.py needs only the standard library: it builds its own two environments under
+    tests/bench/envs/ (MyGrad 2.5.0 from PyPI; this project + its plugins) with uv when
+    available, else venv + pip. ``nox -s bench -- --quick`` for a short run.
+    """
+    import shutil
+
+    if shutil.which("uv") is None:
+        session.install("uv")
     session.run("python", str(ROOT / "tests" / "bench" / "run.py"), *session.posargs)

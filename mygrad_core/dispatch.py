@@ -41,8 +41,8 @@ def _any_variable(obj: Any) -> bool:
     return False
 
 
-def _missing(kind: str, name: str) -> TypeError:
-    dist = STANDARD_PROVIDERS.get(name)
+def _missing(kind: str, name: str, key: Any = None) -> TypeError:
+    dist = STANDARD_PROVIDERS.get(name if key is None else key)
     hint = (
         f"; it is provided by the plugin distribution {dist!r}, which is not installed "
         f"(or failed to load): `pip install {dist}`"
@@ -104,8 +104,8 @@ def array_function(func: Any, types: Any, args: Tuple[Any, ...], kwargs: Dict[st
         return _run_on_data(func, func.__name__, constant_only, args, kwargs)
     name = getattr(func, "__name__", repr(func))
     module = getattr(func, "__module__", "numpy") or "numpy"
-    qual = f"{module}.{name}" if not module.startswith("numpy") else name
     key = "linalg" if module.startswith("numpy.linalg") else name
     if key in STANDARD_PROVIDERS:
-        raise _missing("the NumPy function", name if key == name else qual)
+        # the provider is looked up by key: np.linalg.norm is mygrad-linalg's
+        raise _missing("the NumPy function", name if key == name else f"{module}.{name}", key)
     return NotImplemented

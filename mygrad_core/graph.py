@@ -17,7 +17,7 @@ import numpy as np
 from mygrad_core import memguard
 from mygrad_core._state import STATE
 from mygrad_core.errors import InvalidBackprop
-from mygrad_core.operation import Operation
+from mygrad_core.operation import Operation, _check_grad
 
 if TYPE_CHECKING:  # pragma: no cover
     from mygrad_core.tensor import Tensor
@@ -37,15 +37,17 @@ def _bind(tensor_cls: Any, new_tensor: Any, as_input_array: Any) -> None:
     Tensor, _new_tensor, _as_input_array = tensor_cls, new_tensor, as_input_array
 
 
-def _wrap_inputs(input_vars: Sequence[Any]) -> Tuple[Tuple["Tensor", ...], bool]:
+def _wrap_inputs(input_vars: Sequence[Any]) -> Tuple[Tuple["Tensor", ...], set]:
     """Inputs as tensors; non-tensors become constant tensors without a copy.
 
     Python scalars are converted with NumPy 2's weak-scalar rule: their dtype is the
     one the other operands give them (``float32_tensor * 2.0`` stays float32).
-    Returns the tensors and whether any input was wrapped.
+    Also returns the ids of the tensors made here around new memory (from scalars and
+    sequences): nobody else can reach that memory, so it needs no guarding.
     """
     out: List[Any] = []
     scalars = []
+    fresh = set()
     for i, a in enumerate(input_vars):
         if isinstance(a, Tensor):
             out.append(a)
@@ -53,14 +55,24 @@ def _wrap_inputs(input_vars: Sequence[Any]) -> Tuple[Tuple["Tensor", ...], bool]
             out.append(a)
             scalars.append(i)
         else:
-            out.append(_new_tensor(_as_input_array(a), True))
+            t = _new_tensor(_as_input_array(a), True)
+            if not isinstance(a, np.ndarray):
+                fresh.add(id(t))
+            out.append(t)
     if scalars:
         arrays = [t._data for t in out if isinstance(t, Tensor)]
+        # the common case, one float array: the scalar takes its dtype
+        one_float = arrays[0].dtype if len(arrays) == 1 and arrays[0].dtype.kind == "f" else None
         for i in scalars:
             s = out[i]
-            dtype = np.result_type(s, *arrays) if arrays else None
-            out[i] = _new_tensor(_as_input_array(s, dtype), True)
-    return tuple(out), True
+            if one_float is not None and type(s) is not bool:
+                dtype = one_float
+            else:
+                dtype = np.result_type(s, *arrays) if arrays else None
+            t = _new_tensor(_as_input_array(s, dtype), True)
+            fresh.add(id(t))
+            out[i] = t
+    return tuple(out), fresh
 
 
 _Op = TypeVar("_Op", bound=Operation)
@@ -111,9 +123,10 @@ def execute_op(
         result = execute_op(Op, *input_vars, op_args=op_args, op_kwargs=op_kwargs, constant=constant)
         return write_out(out, result)
     tensors: Tuple[Any, ...] = input_vars
+    fresh = None
     for a in input_vars:
         if not isinstance(a, Tensor):
-            tensors, _ = _wrap_inputs(input_vars)
+            tensors, fresh = _wrap_inputs(input_vars)
             break
     op = Op()
     if op_args:
@@ -159,7 +172,10 @@ def execute_op(
         for t in tensors:
             t._add_consumer(ref)
         if STATE.mem_guard:
-            locked = [t._data for t in tensors]
+            if fresh:
+                locked = [t._data for t in tensors if id(t) not in fresh]
+            else:
+                locked = [t._data for t in tensors]
             locked.append(data)
             for arr in locked:
                 memguard.lock(arr)
@@ -199,8 +215,11 @@ def _register_view(view: "Tensor", parent: "Tensor", fn: Callable[[np.ndarray], 
 
 def _topo_order(root: "Tensor") -> List["Tensor"]:
     """The non-constant tensors above ``root``, each once, in reverse topological order."""
+    # a node is marked when it is expanded (not when pushed): a tensor reachable along
+    # paths of different lengths (x and 2*x in x * (2*x)) must be emitted after every
+    # tensor that depends on it, or it would be processed before all its grads arrive
     post: List[Any] = []
-    seen = {id(root)}
+    seen: set = set()
     stack: List[Tuple[Any, bool]] = [(root, False)]
     append = stack.append
     while stack:
@@ -208,12 +227,14 @@ def _topo_order(root: "Tensor") -> List["Tensor"]:
         if done:
             post.append(t)
             continue
+        if id(t) in seen:
+            continue
+        seen.add(id(t))
         append((t, True))
         op = t._creator
         if op is not None:
             for v in op.variables:
                 if not v._constant and id(v) not in seen:
-                    seen.add(id(v))
                     append((v, False))
     post.reverse()
     return post
@@ -268,9 +289,14 @@ def backward(tensor: "Tensor", grad: Any = None) -> None:
             op = t._creator
             if op is None or tg is None:
                 continue
-            for v, vg in zip(op.variables, op.backward(tg)):
-                if vg is None:
+            for i, (v, vg) in enumerate(zip(op.variables, op.backward(tg))):
+                if vg is None or v._constant:
                     continue
+                d = v._data
+                if type(vg) is not np.ndarray or vg.shape != d.shape or vg.dtype != d.dtype:
+                    # an overridden `backward` gets the same checks, broadcast
+                    # reduction and cast as `backward_var`
+                    vg = _check_grad(op, i, v, vg)
                 k = id(v)
                 prev = grads.get(k)
                 grads[k] = vg if prev is None else prev + vg

@@ -213,11 +213,15 @@ def assign(target: "Tensor", value: Any, index: Any = None, where: Any = True, c
         old_root = _placeholder(root, rdata)
         for v in views:
             if v._creator is not None or _has_consumers(v):
-                _placeholder(v, v._data)
+                ph = _placeholder(v, v._data)
+                if v is vt:  # `y[1:] = y[:2]`: the value is the view's old state
+                    vt = ph
         root._data = new
         for v in views:
             v._data = v._view_fn(new)
 
+    if vt is root:  # `y[...] = y`: the value is the root's old state
+        vt = old_root
     root._grad = None
     root._creator = None
     root._constant = new_constant
@@ -228,16 +232,19 @@ def assign(target: "Tensor", value: Any, index: Any = None, where: Any = True, c
     if new_constant:
         return target
 
-    op = _WriteRegion()
-    op(old_root, vt, view_fn=view_fn, index=index, where=where, target=new)
-    root._creator = op
-    ref = weakref.ref(op)
-    old_root._add_consumer(ref)
-    vt._add_consumer(ref)
     guard = STATE.mem_guard
-    if guard:
-        memguard.lock(new)
-        op._locked = (new,)
+    # the new state needs a creator only if a gradient can flow through it: into the
+    # written value, or into the old state's own graph (an old leaf is unreachable)
+    if old_root._creator is not None or not vt._constant:
+        op = _WriteRegion()
+        op(old_root, vt, view_fn=view_fn, index=index, where=where, target=new)
+        root._creator = op
+        ref = weakref.ref(op)
+        old_root._add_consumer(ref)
+        vt._add_consumer(ref)
+        if guard:
+            memguard.lock(new)
+            op._locked = (new,)
     for v in views:
         vop = _ViewOf(v._view_fn)
         vop.variables = (root,)

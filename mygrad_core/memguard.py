@@ -36,7 +36,7 @@ def lock(arr: np.ndarray) -> None:
     if isinstance(base, np.ndarray):
         lock(base)
     _LOCKS[id(arr)] = [arr, arr.flags.writeable, 1]
-    arr.flags.writeable = False
+    arr.setflags(write=False)  # setflags: half the cost of `arr.flags.writeable = False`
 
 
 def release(arr: np.ndarray) -> None:
@@ -52,17 +52,19 @@ def release(arr: np.ndarray) -> None:
         release(base)
     if entry[1]:
         try:
-            arr.flags.writeable = True
+            arr.setflags(write=True)
         except ValueError:
             # the owner is still locked by another live graph: restore this view's
             # flag when the owner is released
             _PENDING.setdefault(id(base), []).append(arr)
             return
+    if not _PENDING:  # the common case: no view waits for an owner to be released
+        return
     waiting = _PENDING.pop(id(arr), None)
     if waiting:
         for view in waiting:
             if id(view) not in _LOCKS:
-                view.flags.writeable = True
+                view.setflags(write=True)
 
 
 # views that could not be made writeable because their owner was still locked
@@ -88,11 +90,24 @@ class _Unlocked:
         while isinstance(a, np.ndarray):
             chain.append(a)
             a = a.base
+        opened = False
         for a in reversed(chain):  # owner first: a view can only be writeable if its owner is
+            if a.flags.writeable:
+                continue
             entry = _LOCKS.get(id(a))
-            if entry is not None and entry[1] and not a.flags.writeable:
+            if entry is None:
+                # a view taken while its owner was locked (e.g. under no_autodiff) is
+                # read-only only because of the lock: open it with its owner
+                if not opened:
+                    continue
+            elif not entry[1]:
+                continue  # read-only on its own account
+            try:
                 a.flags.writeable = True
-                self.restore.append(a)
+            except ValueError:  # e.g. a broadcast view: never writeable
+                continue
+            self.restore.append(a)
+            opened = True
         return self.arr
 
     def __exit__(self, *exc: object) -> None:

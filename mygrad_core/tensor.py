@@ -148,7 +148,9 @@ class Tensor:
         ndmin: int = 0,
     ) -> None:
         if isinstance(x, Tensor):
-            if constant is None and dtype is None:
+            # a float tensor passes its flag on, also through a float dtype change
+            # (as astensor does)
+            if constant is None and (dtype is None or np.dtype(dtype).kind == "f"):
                 constant = x._constant if x._data.dtype.kind in "fc" else None
             x = x._data
         if copy:
@@ -384,8 +386,9 @@ class Tensor:
     # ------------------------------------------------------------ python protocols
     def __repr__(self) -> str:
         body = np.array_repr(self._data)
-        # "array(" -> "Tensor(": indent continuation lines by one more column
-        return "Tensor" + body[5:].replace("\n", "\n ")
+        # "array(" -> "Tensor(": indent continuation lines by one more column (blank
+        # lines between the blocks of a >2-D array stay empty: no trailing space)
+        return "Tensor" + body[5:].replace("\n", "\n ").replace("\n \n", "\n\n").replace("\n \n", "\n\n")
 
     def __str__(self) -> str:
         return str(self._data)
