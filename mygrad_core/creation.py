@@ -10,7 +10,15 @@ from typing import Any, Optional
 
 import numpy as np
 
-from mygrad_core.tensor import Tensor, _check_kind, _infer_constant, _new_tensor, asarray, astensor, tensor
+from mygrad_core.tensor import (  # noqa: F401  (tensor, astensor: re-exported)
+    Tensor,
+    _check_kind,
+    _infer_constant,
+    _new_tensor,
+    asarray,
+    astensor,
+    tensor,
+)
 
 __all__ = [
     "tensor",
@@ -230,5 +238,3 @@ def geomspace(
     arr = np.geomspace(asarray(start), asarray(stop), num=num, endpoint=endpoint, dtype=dtype, axis=axis)
     return _leaf(arr, constant, "geomspace")
 
-
-astensor, tensor  # re-exported

@@ -10,7 +10,18 @@ from __future__ import annotations
 
 import functools
 import weakref
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Tuple, Type, TypeVar
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    Dict,
+    List,
+    Optional,
+    Sequence,
+    Tuple,
+    Type,
+    TypeVar,
+)
 
 import numpy as np
 
@@ -27,14 +38,14 @@ __all__ = ["execute_op", "no_autodiff", "backward", "clear_graph"]
 _PY_SCALARS = (int, float, bool)
 
 # bound late (tensor.py imports this module)
-Tensor: Any = None
+_Tensor: Any = None
 _new_tensor: Any = None
 _as_input_array: Any = None
 
 
 def _bind(tensor_cls: Any, new_tensor: Any, as_input_array: Any) -> None:
-    global Tensor, _new_tensor, _as_input_array
-    Tensor, _new_tensor, _as_input_array = tensor_cls, new_tensor, as_input_array
+    global _Tensor, _new_tensor, _as_input_array
+    _Tensor, _new_tensor, _as_input_array = tensor_cls, new_tensor, as_input_array
 
 
 def _wrap_inputs(input_vars: Sequence[Any]) -> Tuple[Tuple["Tensor", ...], set]:
@@ -49,7 +60,7 @@ def _wrap_inputs(input_vars: Sequence[Any]) -> Tuple[Tuple["Tensor", ...], set]:
     scalars = []
     fresh = set()
     for i, a in enumerate(input_vars):
-        if isinstance(a, Tensor):
+        if isinstance(a, _Tensor):
             out.append(a)
         elif type(a) in _PY_SCALARS:
             out.append(a)
@@ -60,7 +71,7 @@ def _wrap_inputs(input_vars: Sequence[Any]) -> Tuple[Tuple["Tensor", ...], set]:
                 fresh.add(id(t))
             out.append(t)
     if scalars:
-        arrays = [t._data for t in out if isinstance(t, Tensor)]
+        arrays = [t._data for t in out if isinstance(t, _Tensor)]
         # the common case, one float array: the scalar takes its dtype
         one_float = arrays[0].dtype if len(arrays) == 1 and arrays[0].dtype.kind == "f" else None
         for i in scalars:
@@ -125,7 +136,7 @@ def execute_op(
     tensors: Tuple[Any, ...] = input_vars
     fresh = None
     for a in input_vars:
-        if not isinstance(a, Tensor):
+        if not isinstance(a, _Tensor):
             tensors, fresh = _wrap_inputs(input_vars)
             break
     op = Op()
@@ -256,7 +267,7 @@ def backward(tensor: "Tensor", grad: Any = None) -> None:
     if grad is None:
         g = np.ones_like(data)
     else:
-        if isinstance(grad, Tensor):
+        if isinstance(grad, _Tensor):
             grad = grad._data
         g = np.asarray(grad)
         if g.dtype.kind not in "biuf":
@@ -366,11 +377,11 @@ class _NoAutoDiff:
 no_autodiff = _NoAutoDiff()
 
 
-def write_out(out: Any, result: "Tensor", where: Any = True, casting: str = "same_kind") -> Any:
+def write_out(out: Any, result: "Tensor", where: Any = True, casting: Any = "same_kind") -> Any:
     """Write ``result`` into the ``out=`` target (Tensor: in place, differentiably)."""
     from mygrad_core.inplace import assign
 
-    if isinstance(out, Tensor):
+    if isinstance(out, _Tensor):
         return assign(out, result, where=where, casting=casting)
     if isinstance(out, np.ndarray):
         if where is True:

@@ -146,7 +146,7 @@ def _live_views(root: "Tensor") -> List["Tensor"]:
     return out
 
 
-def assign(target: "Tensor", value: Any, index: Any = None, where: Any = True, casting: str = "unsafe") -> "Tensor":
+def assign(target: "Tensor", value: Any, index: Any = None, where: Any = True, casting: Any = "unsafe") -> "Tensor":
     """Write ``value`` into ``target[index]`` (or all of ``target``) in place.
 
     The write propagates to ``target``'s base and all of its views and stays

@@ -205,7 +205,7 @@ def moveaxis(a: Any, source: Any, destination: Any, *, constant: Optional[bool] 
         raise ValueError(f"moveaxis: repeated axis in source {source!r} or destination {destination!r}")
     order = [n for n in range(ndim) if n not in src]
     for d, s in sorted(zip(dst, src)):
-        order.insert(d, s)
+        order.insert(int(d), int(s))
     return execute_op(Transpose, a, op_args=(tuple(order),), constant=constant)
 
 

@@ -138,6 +138,16 @@ class Tensor:
     )
     __array_priority__ = 15.0
 
+    _data: np.ndarray
+    _grad: Optional[np.ndarray]
+    _constant: bool
+    _creator: Any
+    _base: Optional["Tensor"]
+    _view_fn: Any
+    _view_grad: Any
+    _views: Optional[List[Any]]
+    _consumers: Optional[List[Any]]
+
     def __init__(
         self,
         x: Any,
@@ -345,7 +355,7 @@ class Tensor:
         return out
 
     def astype(
-        self, dtype: Any, casting: str = "unsafe", copy: bool = True, *, constant: Optional[bool] = None
+        self, dtype: Any, casting: Any = "unsafe", copy: bool = True, *, constant: Optional[bool] = None
     ) -> "Tensor":
         """A copy cast to ``dtype``; not part of any graph.
 

@@ -8,7 +8,7 @@ pass sends no gradient through the entries that were not computed.
 
 from __future__ import annotations
 
-from typing import Any, Optional, Tuple, Type
+from typing import Any, List, Optional, Tuple, Type
 
 import numpy as np
 
@@ -49,7 +49,7 @@ class UfuncOperation(Operation):
         if where is True:
             return super().backward(grad, **kwargs)
         grad = np.where(where, grad, 0)
-        out = []
+        out: List[Optional[np.ndarray]] = []
         with np.errstate(all="ignore"):  # entries outside `where` were never computed
             for index, var in enumerate(self.variables):
                 if var._constant:

@@ -9,14 +9,10 @@ from typing import Any, List
 
 import numpy as _np
 
-import mygrad_core as _core
-from mygrad_core import *  # noqa: F401,F403
-from mygrad_core import __version__  # noqa: F401
-from mygrad_core import _facade_support as _support
-
 # NumPy names MyGrad re-exports
-from numpy import (  # noqa: F401
+from numpy import (  # noqa: F401  # noqa: F401
     bool_,
+    can_cast,
     double,
     e,
     euler_gamma,
@@ -31,9 +27,14 @@ from numpy import (  # noqa: F401
     int64,
     intp,
     longdouble,
+    may_share_memory,
+    min_scalar_type,
     nan,
     newaxis,
     pi,
+    result_type,
+    shape,
+    shares_memory,
     single,
     uint8,
     uint16,
@@ -41,13 +42,16 @@ from numpy import (  # noqa: F401
     uint64,
     uintp,
 )
-from numpy import can_cast, min_scalar_type, result_type, shape, shares_memory, may_share_memory  # noqa: F401
+
+from mygrad_core import *  # noqa: F401,F403
+from mygrad_core import __version__  # noqa: F401
+from mygrad_core import _facade_support as _support
 
 Inf = _np.inf
-from mygrad_core.graph import execute_op  # noqa: F401,E402
-
 # the documented sub-modules of the facade
 from mygrad import errors, indexing_routines, operation_base, tensor_creation, tensor_manip, typing  # noqa: F401,E402
+
+from mygrad_core.graph import execute_op  # noqa: F401,E402
 
 _support.install_finder()
 
