@@ -1,0 +1,363 @@
+"""Arithmetic ufuncs: add, subtract, multiply, divide (true_divide), power, negative,
+positive and reciprocal. These also back the Tensor operators ``+ - * / ** -x +x``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from mygrad_core import Tensor, UfuncOperation
+from mygrad_math._base import BinaryUfuncOp, UnaryUfuncOp
+from mygrad_math._utils import build_ufunc
+
+__all__ = [
+    "add",
+    "subtract",
+    "multiply",
+    "divide",
+    "true_divide",
+    "power",
+    "negative",
+    "positive",
+    "reciprocal",
+]
+
+
+class Add(BinaryUfuncOp):
+    numpy_ufunc = np.add
+
+    def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
+        return grad
+
+
+class Subtract(BinaryUfuncOp):
+    numpy_ufunc = np.subtract
+
+    def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
+        return grad if index == 0 else -grad
+
+
+class Multiply(BinaryUfuncOp):
+    numpy_ufunc = np.multiply
+
+    def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
+        return grad * self.variables[1 - index].data
+
+
+class Divide(BinaryUfuncOp):
+    numpy_ufunc = np.divide
+
+    def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
+        b = self.variables[1].data
+        if index == 0:
+            return grad / b
+        return -grad * self.variables[0].data / (b * b)
+
+
+class Power(UfuncOperation):
+    """``x1 ** x2``; a constant scalar exponent of 1 or 2 takes a faster path."""
+
+    numpy_ufunc = np.power
+    # 0: general power, 1: x ** 1 (a copy), 2: x ** 2 (a square)
+    mode = 0
+
+    def __call__(self, x1: Tensor, x2: Tensor, **kwargs: Any) -> np.ndarray:  # type: ignore[override]
+        b = x2.data
+        if b.ndim == 0 and x2.constant and b.dtype == x1.data.dtype:
+            p = b.item()
+            if p == 2:
+                self.mode = 2
+            elif p == 1:
+                self.mode = 1
+        if kwargs:
+            out = UfuncOperation.__call__(self, x1, x2, **kwargs)
+        else:
+            self.variables = (x1, x2)
+            out = self.forward(x1.data, b)
+        self.out = out
+        return out
+
+    def forward(self, a: np.ndarray, b: np.ndarray, **kwargs: Any) -> np.ndarray:
+        mode = self.mode
+        if mode == 2:
+            return np.square(a, **kwargs)
+        if mode == 1:
+            return np.positive(a, **kwargs)
+        return np.power(a, b, **kwargs)
+
+    def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
+        a = self.variables[0].data
+        mode = self.mode
+        if index == 0:
+            if mode == 2:
+                return grad * 2 * a
+            if mode == 1:
+                return grad
+            b = self.variables[1].data
+            return grad * b * a ** (b - 1)
+        with np.errstate(divide="ignore"):  # log(0) = -inf is fixed up below
+            log_a = np.log(a)
+        with np.errstate(invalid="ignore"):
+            g = grad * self.out * log_a
+        zero = a == 0
+        if zero.any():  # d(0 ** b)/db -> 0 for b > 0 (the limit), not 0 * -inf
+            g = np.where(zero & (self.out == 0), 0, g)
+        return g
+
+
+class Negative(UnaryUfuncOp):
+    numpy_ufunc = np.negative
+
+    def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
+        return -grad
+
+
+class Positive(UnaryUfuncOp):
+    numpy_ufunc = np.positive
+
+    def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
+        return grad
+
+
+class Reciprocal(UnaryUfuncOp):
+    numpy_ufunc = np.reciprocal
+
+    def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
+        out = self.out
+        return -grad * out * out
+
+
+add = build_ufunc(
+    Add,
+    "add",
+    """Add arguments elementwise.
+
+    Parameters
+    ----------
+    x1, x2 : ArrayLike
+        The arrays to add; they must broadcast together. Non-tensors are constants.
+    out : Optional[Union[Tensor, ndarray]]
+        Where to write the result (returned).
+    where : Mask
+        Compute only where True (other entries are uninitialised unless ``out`` is given).
+    dtype : Optional[DTypeLikeReals]
+    constant : Optional[bool]
+        Force the result to be (or not be) a constant; inferred by default.
+
+    Returns
+    -------
+    Tensor
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> x = mg.tensor([1.0, 2.0])
+    >>> y = mg.add(x, 3.0)
+    >>> y
+    Tensor([4., 5.])
+    >>> y.backward()
+    >>> x.grad
+    array([1., 1.])
+    """,
+    args=("x1", "x2"),
+)
+
+subtract = build_ufunc(
+    Subtract,
+    "subtract",
+    """Subtract arguments elementwise: ``x1 - x2``.
+
+    Parameters
+    ----------
+    x1, x2 : ArrayLike
+    out : Optional[Union[Tensor, ndarray]]
+    where : Mask
+    dtype : Optional[DTypeLikeReals]
+    constant : Optional[bool]
+
+    Returns
+    -------
+    Tensor
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> y = mg.tensor([1.0, 2.0])
+    >>> mg.subtract(10.0, y).backward()
+    >>> y.grad
+    array([-1., -1.])
+    """,
+    args=("x1", "x2"),
+)
+
+multiply = build_ufunc(
+    Multiply,
+    "multiply",
+    """Multiply arguments elementwise.
+
+    Parameters
+    ----------
+    x1, x2 : ArrayLike
+    out : Optional[Union[Tensor, ndarray]]
+    where : Mask
+    dtype : Optional[DTypeLikeReals]
+    constant : Optional[bool]
+
+    Returns
+    -------
+    Tensor
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> x = mg.tensor([1.0, 2.0])
+    >>> mg.multiply(x, [3.0, -1.0]).backward()
+    >>> x.grad
+    array([ 3., -1.])
+    """,
+    args=("x1", "x2"),
+)
+
+divide = build_ufunc(
+    Divide,
+    "divide",
+    """Divide arguments elementwise: ``x1 / x2`` (true division; ``true_divide`` is this
+    same function).
+
+    Parameters
+    ----------
+    x1, x2 : ArrayLike
+    out : Optional[Union[Tensor, ndarray]]
+    where : Mask
+    dtype : Optional[DTypeLikeReals]
+    constant : Optional[bool]
+
+    Returns
+    -------
+    Tensor
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> x = mg.tensor(2.0)
+    >>> mg.divide(1.0, x).backward()
+    >>> x.grad
+    array(-0.25)
+    """,
+    args=("x1", "x2"),
+)
+true_divide = divide
+
+power = build_ufunc(
+    Power,
+    "power",
+    """First array elements raised to powers from the second array, elementwise.
+
+    Integer bases with negative integer exponents raise ``ValueError``, as in NumPy.
+
+    Parameters
+    ----------
+    x1 : ArrayLike
+        The bases.
+    x2 : ArrayLike
+        The exponents.
+    out : Optional[Union[Tensor, ndarray]]
+    where : Mask
+    dtype : Optional[DTypeLikeReals]
+    constant : Optional[bool]
+
+    Returns
+    -------
+    Tensor
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> x = mg.tensor([1.0, 2.0])
+    >>> mg.power(x, 3).backward()
+    >>> x.grad
+    array([ 3., 12.])
+    """,
+    args=("x1", "x2"),
+)
+
+negative = build_ufunc(
+    Negative,
+    "negative",
+    """Numerical negative, elementwise (``-x``).
+
+    Parameters
+    ----------
+    x : ArrayLike
+    out : Optional[Union[Tensor, ndarray]]
+    where : Mask
+    dtype : Optional[DTypeLikeReals]
+    constant : Optional[bool]
+
+    Returns
+    -------
+    Tensor
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> mg.negative([1.0, -2.0])
+    Tensor([-1.,  2.])
+    """,
+)
+
+positive = build_ufunc(
+    Positive,
+    "positive",
+    """Numerical positive, elementwise (``+x``): a new tensor equal to ``x``.
+
+    Parameters
+    ----------
+    x : ArrayLike
+    out : Optional[Union[Tensor, ndarray]]
+    where : Mask
+    dtype : Optional[DTypeLikeReals]
+    constant : Optional[bool]
+
+    Returns
+    -------
+    Tensor
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> x = mg.tensor([1.0, -2.0])
+    >>> y = mg.positive(x)
+    >>> y is x, y
+    (False, Tensor([ 1., -2.]))
+    """,
+)
+
+reciprocal = build_ufunc(
+    Reciprocal,
+    "reciprocal",
+    """The reciprocal ``1 / x``, elementwise (integer inputs use integer division, as in
+    NumPy).
+
+    Parameters
+    ----------
+    x : ArrayLike
+    out : Optional[Union[Tensor, ndarray]]
+    where : Mask
+    dtype : Optional[DTypeLikeReals]
+    constant : Optional[bool]
+
+    Returns
+    -------
+    Tensor
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> x = mg.tensor([2.0, 4.0])
+    >>> mg.reciprocal(x).backward()
+    >>> x.grad
+    array([-0.25  , -0.0625])
+    """,
+)
