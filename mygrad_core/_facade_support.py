@@ -1,16 +1,16 @@
 """What makes ``import mygrad as mg`` show the installed plugins.
 
-``mg.<name>`` falls back to the registry (discovering plugins on first use);
-``import mygrad.linalg`` goes through a ``sys.meta_path`` finder whose loader hands
-back the module object the plugin registered, so no plugin file runs twice.
+``mg.<name>`` falls back to the registry (discovering plugins on the first miss);
+``import mygrad.<ns>[.<sub>]`` goes through a ``sys.meta_path`` finder whose loader
+hands back the module object the plugin's own package already holds, so no plugin
+file ever executes twice and ``mg.<ns>.x is mygrad_plugin.<ns>.x``.
 """
 
 from __future__ import annotations
 
 import importlib
-import importlib.abc
-import importlib.machinery
 import sys
+from importlib.machinery import ModuleSpec, PathFinder
 from types import ModuleType
 from typing import Any, Dict, List, Optional, Sequence
 
@@ -19,51 +19,74 @@ from mygrad_core.plugins import ensure_loaded
 from mygrad_core.registry import REGISTRY, STANDARD_PROVIDERS, missing_message
 
 FACADE = "mygrad"
+_PREFIX = FACADE + "."
 
 
 def invalidate() -> None:
-    """Forget names cached on the facade module (after a plugin is (un)registered)."""
+    """Forget what the facade cached (after a plugin is registered or unregistered):
+    names cached on the module and ``mygrad.<ns>`` aliases that no longer hold."""
     facade = sys.modules.get(FACADE)
     if facade is None:
         return
-    cached = facade.__dict__.get("_plugin_cache", set())
-    for name in cached:
-        facade.__dict__.pop(name, None)
-    facade.__dict__["_plugin_cache"] = set()
+    namespace = facade.__dict__
+    for name in namespace.get("_plugin_cache", ()):
+        namespace.pop(name, None)
+    namespace["_plugin_cache"] = set()
+    stale = {
+        fullname.split(".")[1]
+        for fullname, module in _ALIASES.items()
+        if fullname.count(".") == 1 and REGISTRY.namespaces.get(fullname[len(_PREFIX) :]) is not module
+    }
+    for fullname, module in list(_ALIASES.items()):
+        head = fullname.split(".")[1]
+        if head not in stale:
+            continue
+        del _ALIASES[fullname]
+        if sys.modules.get(fullname) is module:
+            del sys.modules[fullname]
+        if fullname.count(".") == 1 and namespace.get(head) is module:
+            del namespace[head]
+
+
+_ALIASES: Dict[str, ModuleType] = {}  # "mygrad.<ns>..." -> the module it aliases
 
 
 def _lookup(name: str) -> Any:
-    if name in REGISTRY.functions:
-        return REGISTRY.functions[name]
-    if name in REGISTRY.namespaces:
-        return REGISTRY.namespaces[name]
-    raise KeyError(name)
+    value = REGISTRY.functions.get(name)
+    if value is None:
+        value = REGISTRY.namespaces.get(name)
+    if value is None and name in REGISTRY.functions:
+        return None  # a plugin may export None itself
+    if value is None:
+        raise KeyError(name)
+    return value
 
 
 def facade_getattr(name: str) -> Any:
-    if name[:2] == "__":
+    """``mygrad.<name>`` for names the facade does not define itself."""
+    if name[:1] == "_":
+        # dunder probes (``__path__``, ``__wrapped__`` ...) and private names never
+        # come from plugins and never trigger discovery
         raise AttributeError(f"module {FACADE!r} has no attribute {name!r}")
     try:
         value = _lookup(name)
     except KeyError:
-        if ensure_loaded():
-            try:
-                value = _lookup(name)
-            except KeyError:
-                value = None
-        else:
-            value = None
-        if value is None:
+        try:
+            if not ensure_loaded():  # discovery runs on the first miss only
+                raise KeyError(name) from None
+            value = _lookup(name)
+        except KeyError:
             if name in STANDARD_PROVIDERS:
                 raise MissingPluginError(missing_message(f"'{FACADE}.{name}'", name)) from None
             raise AttributeError(f"module {FACADE!r} has no attribute {name!r}") from None
-    facade = sys.modules[FACADE]
-    facade.__dict__[name] = value  # cache: the next access is a plain attribute read
-    facade.__dict__.setdefault("_plugin_cache", set()).add(name)
+    namespace = sys.modules[FACADE].__dict__
+    namespace[name] = value  # cache: the next access is a plain attribute read
+    namespace.setdefault("_plugin_cache", set()).add(name)
     return value
 
 
 def facade_dir(namespace: Dict[str, Any]) -> List[str]:
+    """``dir(mygrad)``: the facade's public names plus every plugin name."""
     ensure_loaded()
     names = {n for n in namespace if not n.startswith("_")}
     names.update(REGISTRY.functions)
@@ -71,43 +94,52 @@ def facade_dir(namespace: Dict[str, Any]) -> List[str]:
     return sorted(names)
 
 
-class _AliasLoader(importlib.abc.Loader):
+class _AliasLoader:
+    """Loads ``mygrad.<ns>...`` as a module that already exists (no code runs)."""
+
     def __init__(self, module: ModuleType) -> None:
         self.module = module
         self.original_spec = getattr(module, "__spec__", None)
 
-    def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType:
+    def create_module(self, spec: ModuleSpec) -> ModuleType:
         return self.module
 
     def exec_module(self, module: ModuleType) -> None:
-        # the module already ran in its own package; keep its own spec
-        if self.original_spec is not None:
-            module.__spec__ = self.original_spec
+        # the import system set ``__spec__`` to the alias spec; the module keeps its
+        # own identity (name, file, spec) as its package defines it
+        module.__spec__ = self.original_spec
 
 
-class _AliasFinder(importlib.abc.MetaPathFinder):
-    """Finds ``mygrad.<namespace>[.sub...]`` as the plugin's own module."""
+class _AliasFinder:
+    """A ``sys.meta_path`` finder for ``mygrad.<namespace>[.<sub>...]``."""
 
-    def find_spec(self, fullname: str, path: Optional[Sequence[str]] = None, target: Any = None) -> Optional[importlib.machinery.ModuleSpec]:
-        if not fullname.startswith(FACADE + "."):
+    def find_spec(self, fullname: str, path: Optional[Sequence[str]] = None, target: Any = None) -> Optional[ModuleSpec]:
+        if not fullname.startswith(_PREFIX):
             return None
         parts = fullname.split(".")
         head = parts[1]
-        module = REGISTRY.namespaces.get(head)
-        if module is None:
+        root = REGISTRY.namespaces.get(head)
+        if root is None:
+            facade = sys.modules.get(FACADE)
+            if len(parts) == 2 and facade is not None and PathFinder.find_spec(fullname, facade.__path__) is not None:
+                return None  # one of the facade's own files (mygrad.__main__ ...)
             ensure_loaded()
-            module = REGISTRY.namespaces.get(head)
-            if module is None:
-                if head in STANDARD_PROVIDERS and len(parts) == 2 and not _is_core_submodule(head):
-                    raise ModuleNotFoundError(missing_message(f"'{FACADE}.{head}'", head), name=fullname)
+            root = REGISTRY.namespaces.get(head)
+            if root is None:
+                if len(parts) == 2 and head in STANDARD_PROVIDERS:
+                    raise ModuleNotFoundError(missing_message(f"'{fullname}'", head), name=fullname)
                 return None
-        if len(parts) > 2:
-            module = importlib.import_module(".".join([module.__name__] + parts[2:]))
-        return importlib.machinery.ModuleSpec(fullname, _AliasLoader(module), is_package=hasattr(module, "__path__"))
-
-
-def _is_core_submodule(head: str) -> bool:
-    return False
+        if len(parts) == 2:
+            module = root
+        else:
+            # Python imports the parents first: resolve from the (real) parent module
+            parent = sys.modules[".".join(parts[:-1])]
+            child: Any = getattr(parent, parts[-1], None)
+            module = child if isinstance(child, ModuleType) else importlib.import_module(f"{parent.__name__}.{parts[-1]}")
+        _ALIASES[fullname] = module
+        # (a duck-typed loader: importing importlib.abc would cost import time)
+        loader: Any = _AliasLoader(module)
+        return ModuleSpec(fullname, loader, is_package=hasattr(module, "__path__"))
 
 
 _FINDER = _AliasFinder()

@@ -1,10 +1,24 @@
 """The plugin host: pluggy hook specifications, discovery and registration.
 
-A plugin is a module (or object) named by an entry point in the group
-``mygrad.plugins``. It implements any of the hooks below with ``@hookimpl``; each
-returns what the plugin contributes. The core calls each plugin's hooks once, when
-the plugin is registered, and copies the results into the registry: nothing on the
-per-op path goes through pluggy.
+A plugin is a module (or any object) named by an entry point in the group
+``mygrad.plugins``. It implements any of the hooks of :class:`MyGradHookSpecs` with
+``@hookimpl``; each hook returns what the plugin contributes. The host calls each
+plugin's hooks once, when the plugin is registered, and copies the results into the
+registry (:mod:`mygrad_core.registry`): nothing on the per-op path goes through pluggy.
+
+Rules the host enforces (see ``docs/hooks.md``):
+
+- registration is atomic: a plugin that raises on import, whose hook raises or
+  returns the wrong type, or that fails validation (a ``@hookimpl`` with an unknown
+  ``mygrad_*`` name or an argument no hookspec offers, or a hook function that forgot
+  ``@hookimpl``) is rolled back, so the registry and the PluginManager end exactly as
+  if it were absent;
+- two plugins providing the same name or NumPy override with different objects is a
+  :class:`~mygrad_core.errors.PluginConflictError` naming both distributions, unless
+  exactly one of them lists the key in its ``mygrad_overrides`` hook (that one wins,
+  whatever the load order); the very same object under the same key is not a conflict;
+- discovery loads plugins one at a time, sorted by entry-point name and then so that a
+  plugin loads after the plugins of the distributions it requires.
 """
 
 from __future__ import annotations
@@ -14,7 +28,7 @@ import sys
 import warnings
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Set, Tuple
 
 import numpy as np
 import pluggy
@@ -45,67 +59,144 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 class MyGradHookSpecs:
     """The hooks a mygrad plugin can implement.
 
-    Every hook is optional and takes no required argument: an implementation may
-    accept ``core`` (the :mod:`mygrad_core` module) or any later-added argument it
-    needs, and nothing else, so adding an argument to a hook never breaks a plugin.
+    Write each hook as a plain function in your plugin module, decorated with
+    ``@mygrad_core.hookimpl``, named exactly like the hook, returning what it
+    contributes (or ``None`` for nothing). Every hook is optional.
+
+    Arguments: each hook offers ``core`` (the :mod:`mygrad_core` module). Your function
+    may accept it or take no argument at all; it must not accept any other name.
+    Hooks may gain arguments in later versions: a function that takes a subset of
+    them keeps working, so adding an argument never breaks a plugin.
+
+    The host calls each hook once, when the plugin is registered (at discovery or
+    through :func:`register_plugin`), and keeps the results; nothing is called per
+    operation. Import the packages you depend on directly (``import mygrad_math``);
+    never reach your dependencies through ``mygrad.`` from inside a hook or at import.
     """
 
     @hookspec
     def mygrad_functions(self, core: ModuleType) -> Mapping[str, Any]:
-        """Top-level names: ``{"sin": sin}`` makes ``mygrad.sin`` available.
+        """Top-level names of ``mygrad``.
 
-        Values may be any object (functions, ufuncs, classes, constants).
+        Return a dict ``{name: object}``; ``{"softplus": softplus}`` makes
+        ``mygrad.softplus`` (and ``from mygrad import softplus``) give that object and
+        lists it in ``dir(mygrad)``. Values may be anything: functions, ufuncs made
+        with :func:`mygrad_core.make_ufunc`, classes, constants. Keys are plain
+        identifiers without a dot (use :meth:`mygrad_namespaces` for ``mg.a.b``).
+
+        Example::
+
+            @hookimpl
+            def mygrad_functions():
+                return {"softplus": softplus}
         """
 
     @hookspec
     def mygrad_namespaces(self, core: ModuleType) -> Mapping[str, ModuleType]:
-        """Sub-namespaces: ``{"linalg": mygrad_linalg.linalg}`` makes ``mygrad.linalg``
-        (and ``import mygrad.linalg``) give that very module object."""
+        """Sub-namespaces of ``mygrad``.
+
+        Return ``{name: module}`` where module is a module object of your own
+        package. ``{"signal": mygrad_signal.signal}`` makes ``mygrad.signal``,
+        ``import mygrad.signal`` and ``from mygrad.signal import conv`` give that very
+        module and its objects (the module is aliased, never executed a second time);
+        its sub-modules are reachable as ``mygrad.signal.<sub>`` too.
+
+        Example::
+
+            @hookimpl
+            def mygrad_namespaces():
+                from mygrad_signal import signal
+                return {"signal": signal}
+        """
 
     @hookspec
     def mygrad_numpy_overrides(self, core: ModuleType) -> Mapping[Callable[..., Any], Callable[..., Any]]:
-        """Differentiable NumPy overrides: ``{np.sin: sin, np.sum: sum}``.
+        """Differentiable NumPy overrides.
 
-        Keys are NumPy ufuncs (dispatched through ``__array_ufunc__``) or NumPy
-        functions (``__array_function__``); values are called with the same arguments
-        and return Tensors.
+        Return ``{numpy_callable: your_callable}``. When a NumPy ufunc key
+        (``np.hypot``) is called with a Tensor, NumPy's ``__array_ufunc__`` protocol
+        calls ``your_callable(*inputs, **kwargs)`` (``out=`` arrives as a single
+        target, not a tuple); for a NumPy function key (``np.sum``,
+        ``np.linalg.norm``) ``__array_function__`` calls it with the same arguments.
+        Your callable returns Tensors (usually it is the op you also export through
+        :meth:`mygrad_functions`).
+
+        Example::
+
+            @hookimpl
+            def mygrad_numpy_overrides():
+                return {np.hypot: hypot}
         """
 
     @hookspec
     def mygrad_numpy_data_functions(self, core: ModuleType) -> Iterable[Callable[..., Any]]:
-        """NumPy ufuncs/functions that run on the tensors' data and return arrays
-        (e.g. ``np.isnan``); tensors of any kind are accepted."""
+        """Non-differentiable NumPy callables that simply run on the data.
+
+        Return a list of NumPy ufuncs/functions (``[np.isnan, np.heaviside]``). Called
+        with Tensors, they receive the tensors' arrays and return NumPy's result (an
+        ndarray, never a Tensor); tensors of any kind are accepted.
+        """
 
     @hookspec
     def mygrad_numpy_constant_functions(self, core: ModuleType) -> Iterable[Callable[..., Any]]:
-        """Like ``mygrad_numpy_data_functions``, but a non-constant tensor argument raises
-        ValueError (for functions whose gradient would be ambiguous, e.g. ``np.floor``)."""
+        """Like :meth:`mygrad_numpy_data_functions`, but only for constant tensors.
+
+        Return a list of NumPy callables whose gradient would be ambiguous (e.g.
+        ``np.floor``): called with a non-constant Tensor they raise ValueError, with
+        constant tensors they run on the data and return an ndarray.
+        """
 
     @hookspec
     def mygrad_tensor_methods(self, core: ModuleType) -> Mapping[str, Callable[..., Any]]:
-        """Tensor methods and operators: ``{"sum": sum, "__add__": add}``.
+        """Tensor methods and operators.
 
-        A method is called as ``fn(tensor, *args, **kwargs)``. Operators are keyed by
-        the dunder of their forward form (``__add__``, ``__mul__``, ``__pow__``,
-        ``__matmul__``, ``__neg__``, ...) and must accept ``out=`` (augmented
-        assignment calls ``fn(self, other, out=self)``); the reflected form is derived.
+        Return ``{name: fn}``; a method is called as ``fn(tensor, *args, **kwargs)``,
+        so ``{"softplus": softplus}`` makes ``x.softplus()`` call ``softplus(x)``.
+        Public names only (no leading underscore), except the operator dunders the core
+        routes to the registry: ``__add__ __sub__ __mul__ __truediv__ __floordiv__
+        __mod__ __divmod__ __pow__ __matmul__ __neg__ __pos__ __abs__``. Give the forward
+        form only: ``x + y`` calls ``fn(x, y)``, ``2 + x`` calls ``fn(2, x)`` and
+        ``x += y`` calls ``fn(x, y, out=x)`` (so binary operators must accept ``out=``).
+        The methods the core defines on Tensor and routes here are ``sum prod cumprod
+        cumsum mean std var max min argmax argmin any clip``; other names the core
+        defines (``reshape``, ``__lt__`` ...) cannot be replaced.
         """
 
     @hookspec
     def mygrad_overrides(self, core: ModuleType) -> Iterable[Any]:
-        """Keys this plugin deliberately takes over from another plugin: names
-        (``"sin"``, ``"linalg"``, ``"__add__"``) or NumPy callables (``np.sin``)."""
+        """Keys this plugin deliberately takes over from another plugin.
+
+        Return names (``"sin"``, ``"signal"``, ``"__add__"``) and/or NumPy callables
+        (``np.sin``). Without this, two plugins providing the same key with different
+        objects fail to load together (a PluginConflictError naming both
+        distributions). With it, this plugin's object wins whatever the load order. If
+        both plugins declare the same key, it is a conflict again.
+        """
 
 
-_KINDS = (
-    ("mygrad_functions", "functions", "mg.{}"),
-    ("mygrad_namespaces", "namespaces", "mg.{}"),
-    ("mygrad_tensor_methods", "tensor_methods", "Tensor.{}"),
+HOOK_NAMES: Tuple[str, ...] = (
+    "mygrad_functions",
+    "mygrad_namespaces",
+    "mygrad_numpy_overrides",
+    "mygrad_numpy_data_functions",
+    "mygrad_numpy_constant_functions",
+    "mygrad_tensor_methods",
+    "mygrad_overrides",
+)
+
+# the Tensor attributes the core looks up in the registry (all others on the class
+# are the core's own and cannot be replaced by a plugin)
+ROUTED_TENSOR_ATTRS = frozenset(
+    "__add__ __sub__ __mul__ __truediv__ __floordiv__ __mod__ __divmod__ __pow__ __matmul__ "
+    "__neg__ __pos__ __abs__ sum prod cumprod cumsum mean std var max min argmax argmin any "
+    "clip divmod".split()
 )
 
 
 @dataclass
 class PluginInfo:
+    """What the host knows about one plugin (see :func:`loaded_plugins`)."""
+
     name: str
     distribution: Optional[str] = None
     version: Optional[str] = None
@@ -117,19 +208,31 @@ class PluginInfo:
             "name": self.name,
             "distribution": self.distribution,
             "version": self.version,
-            "contributes": self.contributes,
+            "contributes": {k: sorted(v) for k, v in self.contributes.items()},
             "error": self.error,
         }
+
+
+@dataclass
+class _Entry:
+    plugin: Any
+    info: PluginInfo
+    contrib: Dict[str, Any]
+    overrides: Set[Any]
 
 
 class _Host:
     def __init__(self) -> None:
         self.pm = pluggy.PluginManager(PROJECT)
         self.pm.add_hookspecs(MyGradHookSpecs)
-        self.loaded: Dict[str, PluginInfo] = {}
+        self.entries: Dict[str, _Entry] = {}  # in registration order
         self.failed: Dict[str, PluginInfo] = {}
         self.discovered = False
         self.discovering = False
+
+    @property
+    def loaded(self) -> Dict[str, PluginInfo]:
+        return {n: e.info for n, e in self.entries.items()}
 
 
 HOST = _Host()
@@ -143,108 +246,248 @@ def manager() -> pluggy.PluginManager:
 def _key_name(key: Any) -> str:
     if isinstance(key, str):
         return key
-    mod = getattr(key, "__module__", None) or "numpy"
     name = getattr(key, "__name__", repr(key))
     if isinstance(key, np.ufunc):
         return f"numpy.{name}"
-    return f"{mod}.{name}" if mod.startswith("numpy") else f"numpy.{name}"
+    mod = getattr(key, "__module__", None) or "numpy"
+    if mod.startswith("numpy"):
+        # np.linalg.norm -> numpy.linalg.norm; np.sum -> numpy.sum
+        mod = ".".join(p for p in mod.split(".") if not p.startswith("_"))
+        return f"{mod}.{name}"
+    return f"{mod}.{name}"
 
 
-def _call(impl: Any, core: ModuleType) -> Any:
-    kwargs = {"core": core}
-    return impl.function(*[kwargs[a] for a in impl.argnames])
+def _dist_label(name: str) -> str:
+    entry = HOST.entries.get(name)
+    info = entry.info if entry is not None else _PENDING.get(name)
+    if info is None or info.distribution is None:
+        return f"plugin {name!r} (registered at run time)"
+    version = f" {info.version}" if info.version else ""
+    return f"plugin {name!r} (distribution {info.distribution}{version})"
 
 
-def _collect(plugin_name: str) -> Dict[str, Any]:
-    """Call each hook of one plugin; returns {hook name: result}."""
-    import mygrad_core
+_PENDING: Dict[str, PluginInfo] = {}  # the plugin being registered
 
+
+# ----------------------------------------------------------------- validation
+
+
+def _own_hookimpls(plugin: Any) -> Dict[str, Any]:
+    """{hook name: HookImpl} for one registered plugin; unknown hook names raise."""
     out: Dict[str, Any] = {}
-    for hook_name in (
-        "mygrad_functions",
-        "mygrad_namespaces",
-        "mygrad_numpy_overrides",
-        "mygrad_numpy_data_functions",
-        "mygrad_numpy_constant_functions",
-        "mygrad_tensor_methods",
-        "mygrad_overrides",
-    ):
-        caller = getattr(HOST.pm.hook, hook_name)
+    for caller in HOST.pm.get_hookcallers(plugin) or ():
         for impl in caller.get_hookimpls():
-            if impl.plugin_name == plugin_name:
-                result = _call(impl, mygrad_core)
-                if result is not None:
-                    out[hook_name] = result
+            if impl.plugin is not plugin:
+                continue
+            if caller.name not in HOOK_NAMES:
+                raise pluggy.PluginValidationError(
+                    plugin,
+                    f"@hookimpl {caller.name!r} is not a mygrad hook (misspelled?); the hooks "
+                    f"are: {', '.join(HOOK_NAMES)}",
+                )
+            if impl.hookwrapper or impl.wrapper:
+                raise pluggy.PluginValidationError(
+                    plugin, f"hook {caller.name!r}: mygrad hooks cannot be wrappers"
+                )
+            out[caller.name] = impl
+    for hook_name in HOOK_NAMES:
+        if hook_name not in out and callable(getattr(plugin, hook_name, None)):
+            raise pluggy.PluginValidationError(
+                plugin,
+                f"{hook_name!r} is defined but not decorated with @mygrad_core.hookimpl, "
+                "so it would be ignored",
+            )
     return out
 
 
-def _apply(plugin_name: str, contrib: Dict[str, Any], info: PluginInfo) -> None:
+def _call(impl: Any, core: ModuleType) -> Any:
+    # pluggy lets an implementation take any subset of the spec's arguments: pass
+    # exactly the ones it names
+    available = {"core": core}
+    return impl.function(*[available[a] for a in impl.argnames])
+
+
+def _check_result(hook_name: str, result: Any) -> Any:
+    def bad(expected: str) -> TypeError:
+        return TypeError(f"hook {hook_name!r} must return {expected}, got {type(result).__name__}")
+
+    if hook_name in ("mygrad_functions", "mygrad_namespaces", "mygrad_tensor_methods"):
+        if not isinstance(result, Mapping):
+            raise bad("a dict {name: object}")
+        result = dict(result)
+        for key, value in result.items():
+            if not isinstance(key, str) or not key.isidentifier():
+                raise TypeError(f"hook {hook_name!r}: key {key!r} is not an identifier string")
+            if hook_name == "mygrad_namespaces" and not isinstance(value, ModuleType):
+                raise TypeError(f"hook {hook_name!r}: {key!r} must map to a module, got {type(value).__name__}")
+            if hook_name == "mygrad_tensor_methods":
+                if not callable(value):
+                    raise TypeError(f"hook {hook_name!r}: {key!r} must map to a callable")
+                if key.startswith("_") and key not in ROUTED_TENSOR_ATTRS:
+                    raise TypeError(
+                        f"hook {hook_name!r}: {key!r} is private or an operator the core does not "
+                        "route to plugins; see the hook's documentation"
+                    )
+        return result
+    if hook_name == "mygrad_numpy_overrides":
+        if not isinstance(result, Mapping):
+            raise bad("a dict {numpy callable: callable}")
+        result = dict(result)
+        for key, value in result.items():
+            if not callable(key) or not callable(value):
+                raise TypeError(f"hook {hook_name!r}: {key!r} -> {value!r} is not callable -> callable")
+        return result
+    if isinstance(result, (str, bytes, Mapping)) or not isinstance(result, Iterable):
+        raise bad("a list")
+    result = list(result)
+    if hook_name != "mygrad_overrides":
+        for key in result:
+            if not callable(key):
+                raise TypeError(f"hook {hook_name!r}: {key!r} is not a NumPy callable")
+    return result
+
+
+def _collect(plugin: Any) -> Dict[str, Any]:
+    """Validate one registered plugin and call each of its hooks: {hook name: result}."""
+    import mygrad_core
+
+    out: Dict[str, Any] = {}
+    for hook_name, impl in _own_hookimpls(plugin).items():
+        result = _call(impl, mygrad_core)
+        if result is not None:
+            out[hook_name] = _check_result(hook_name, result)
+    return out
+
+
+# ------------------------------------------------------------- registration
+
+
+def _items(contrib: Dict[str, Any]) -> List[Tuple[str, Any, Any]]:
+    """A plugin's contributions as (kind, key, value) with kind one of the registry's
+    tables (the four NumPy tables share the owner kind "numpy")."""
+    out: List[Tuple[str, Any, Any]] = []
+    for hook_name, kind in (
+        ("mygrad_functions", "functions"),
+        ("mygrad_namespaces", "namespaces"),
+        ("mygrad_tensor_methods", "tensor_methods"),
+    ):
+        for key, value in contrib.get(hook_name, {}).items():
+            out.append((kind, key, value))
+    for key, value in contrib.get("mygrad_numpy_overrides", {}).items():
+        out.append(("numpy", key, value))
+    for key in contrib.get("mygrad_numpy_data_functions", ()):
+        out.append(("numpy", key, False))
+    for key in contrib.get("mygrad_numpy_constant_functions", ()):
+        out.append(("numpy", key, True))
+    return out
+
+
+_NUMPY_TABLES = ("ufunc_overrides", "function_overrides", "data_ufuncs", "data_functions")
+
+
+def _numpy_table(key: Any, value: Any) -> str:
+    is_ufunc = isinstance(key, np.ufunc)
+    if isinstance(value, bool):
+        return "data_ufuncs" if is_ufunc else "data_functions"
+    return "ufunc_overrides" if is_ufunc else "function_overrides"
+
+
+def _current(kind: str, key: Any) -> Any:
+    if kind != "numpy":
+        return getattr(REGISTRY, kind).get(key)
+    for table in _NUMPY_TABLES:
+        value = getattr(REGISTRY, table).get(key)
+        if value is not None:
+            return value
+    return None
+
+
+def _apply(name: str, contrib: Dict[str, Any], overrides: Set[Any]) -> None:
     """Copy one plugin's contributions into the registry, all or nothing."""
     reg = REGISTRY
-    overrides = set()
-    for key in contrib.get("mygrad_overrides", ()):
-        overrides.add(key)
-    staged: List[Tuple[Dict[Any, Any], Any, Any, Tuple[str, Any]]] = []
-
-    def stage(table: Dict[Any, Any], kind: str, key: Any, value: Any) -> None:
-        owner_key = (kind, key)
-        owner = reg.owners.get(owner_key)
-        if owner is not None and owner != plugin_name:
-            existing = table.get(key)
-            if existing is value:
-                return  # the same object re-exported: not a conflict
-            if key not in overrides:
+    staged: List[Tuple[str, Any, Any]] = []
+    for kind, key, value in _items(contrib):
+        owner = reg.owners.get((kind, key))
+        if owner is not None and owner != name:
+            if _current(kind, key) is value:
+                continue  # the same object re-exported: not a conflict, the owner stays
+            owner_entry = HOST.entries.get(owner)
+            owner_declares = owner_entry is not None and key in owner_entry.overrides
+            mine = key in overrides
+            if owner_declares and not mine:
+                continue  # the owner deliberately took this key over
+            if not mine or owner_declares:
+                both = " both declare it in `mygrad_overrides`" if mine else ""
                 raise PluginConflictError(
-                    f"plugin {plugin_name!r} ({_dist_label(plugin_name)}) and plugin {owner!r} "
-                    f"({_dist_label(owner)}) both provide {_key_name(key)!r}; one of them must "
-                    "declare it in its `mygrad_overrides` hook to take it over"
+                    f"{_dist_label(name)} and {_dist_label(owner)} both provide "
+                    f"{_key_name(key)!r}{both}; uninstall (or disable with "
+                    "MYGRAD_DISABLE_PLUGINS) one of them, or let exactly one of them list it "
+                    "in its `mygrad_overrides` hook"
                 )
-        staged.append((table, key, value, owner_key))
-
-    for hook_name, table_name, _ in _KINDS:
-        for key, value in dict(contrib.get(hook_name, {})).items():
-            stage(getattr(reg, table_name), table_name, key, value)
-    for key, value in dict(contrib.get("mygrad_numpy_overrides", {})).items():
-        table = reg.ufunc_overrides if isinstance(key, np.ufunc) else reg.function_overrides
-        stage(table, "numpy", key, value)
-    for key in contrib.get("mygrad_numpy_data_functions", ()):
-        table = reg.data_ufuncs if isinstance(key, np.ufunc) else reg.data_functions
-        stage(table, "numpy", key, False)
-    for key in contrib.get("mygrad_numpy_constant_functions", ()):
-        table = reg.data_ufuncs if isinstance(key, np.ufunc) else reg.data_functions
-        stage(table, "numpy", key, True)
-
-    for table, key, value, owner_key in staged:
-        if owner_key[0] == "numpy":
-            # a NumPy callable is in exactly one of the four numpy tables
-            for other in (reg.ufunc_overrides, reg.function_overrides, reg.data_ufuncs, reg.data_functions):
-                if other is not table:
-                    other.pop(key, None)
-        table[key] = value
-        reg.owners[owner_key] = plugin_name
-        info.contributes.setdefault(_contrib_kind(owner_key[0]), []).append(_key_name(key))
+        staged.append((kind, key, value))
+    for kind, key, value in staged:
+        if kind == "numpy":
+            for table in _NUMPY_TABLES:  # a NumPy callable is in exactly one table
+                getattr(reg, table).pop(key, None)
+            getattr(reg, _numpy_table(key, value))[key] = value
+        else:
+            getattr(reg, kind)[key] = value
+        reg.owners[(kind, key)] = name
 
 
-def _contrib_kind(kind: str) -> str:
-    return {"functions": "functions", "namespaces": "namespaces", "tensor_methods": "tensor methods", "numpy": "numpy overrides"}[kind]
+def _rebuild() -> None:
+    """Recompute the registry from the registered plugins, in registration order."""
+    for table in REGISTRY._TABLES:
+        getattr(REGISTRY, table).clear()
+    for name, entry in HOST.entries.items():
+        _apply(name, entry.contrib, entry.overrides)
 
 
-_DIST_OF: Dict[str, Tuple[Optional[str], Optional[str]]] = {}
+_KIND_LABEL = {
+    "functions": "functions",
+    "namespaces": "namespaces",
+    "tensor_methods": "tensor methods",
+    "numpy": "numpy overrides",
+}
 
 
-def _dist_label(plugin_name: str) -> str:
-    dist, version = _DIST_OF.get(plugin_name, (None, None))
-    if dist is None:
-        return "registered at run time"
-    return f"distribution {dist} {version}" if version else f"distribution {dist}"
+def _refresh_contributes() -> None:
+    """Each plugin's ``contributes``: the keys it owns or shares (same object)."""
+    for name, entry in HOST.entries.items():
+        contributes: Dict[str, List[str]] = {}
+        for kind, key, value in _items(entry.contrib):
+            owner = REGISTRY.owners.get((kind, key))
+            if owner == name or (owner is not None and not isinstance(value, bool) and _current(kind, key) is value):
+                contributes.setdefault(_KIND_LABEL[kind], []).append(_key_name(key))
+        entry.info.contributes = contributes
 
 
-def register_plugin(plugin: Any, name: Optional[str] = None, *, distribution: Optional[str] = None, version: Optional[str] = None) -> PluginInfo:
-    """Register a plugin module or object (also after ``import mygrad``).
+def register_plugin(
+    plugin: Any,
+    name: Optional[str] = None,
+    *,
+    distribution: Optional[str] = None,
+    version: Optional[str] = None,
+) -> PluginInfo:
+    """Register a plugin module or object at run time (also after ``import mygrad``).
 
-    The plugin's contributions are added to the registry atomically: if any hook
-    raises or conflicts, the plugin is unregistered, the registry is left exactly as
-    before, and the error propagates.
+    Its hooks are called at once and its contributions appear in ``mygrad``, in NumPy
+    dispatch and on Tensor. Registration is atomic: if the plugin fails validation, a
+    hook raises or a key conflicts with another plugin, the plugin is unregistered,
+    the registry is left exactly as before, and the error propagates.
+
+    Parameters
+    ----------
+    plugin : module or object
+        Holds ``@hookimpl`` functions named after the hooks.
+    name : str, optional
+        The plugin's name (default: the module's ``__name__``); must be unused.
+    distribution, version : str, optional
+        Shown by :func:`loaded_plugins` and ``python -m mygrad plugins``.
+
+    Returns
+    -------
+    PluginInfo
 
     Examples
     --------
@@ -262,51 +505,62 @@ def register_plugin(plugin: Any, name: Optional[str] = None, *, distribution: Op
     """
     if name is None:
         name = getattr(plugin, "__name__", None) or f"plugin-{id(plugin)}"
-    _DIST_OF[name] = (distribution, version)
+    if name in HOST.entries or HOST.pm.has_plugin(name):
+        raise ValueError(f"a mygrad plugin named {name!r} is already registered")
+    if HOST.pm.is_blocked(name):
+        raise ValueError(f"the mygrad plugin {name!r} is disabled (MYGRAD_DISABLE_PLUGINS)")
     info = PluginInfo(name=name, distribution=distribution, version=version)
     snap = REGISTRY.snapshot()
-    registered = False
+    _PENDING[name] = info
     try:
         HOST.pm.register(plugin, name=name)
-        registered = True
-        _apply(name, _collect(name), info)
+        contrib = _collect(plugin)
+        overrides = set(contrib.get("mygrad_overrides", ()))
+        _apply(name, contrib, overrides)
     except BaseException:
         REGISTRY.restore(snap)
-        if registered:
-            HOST.pm.unregister(name=name)
-        _DIST_OF.pop(name, None)
+        # pluggy may have registered the name before its validation failed
+        if HOST.pm.get_plugin(name) is not None:
+            HOST.pm.unregister(plugin=plugin, name=name)
         raise
-    HOST.loaded[name] = info
+    finally:
+        _PENDING.pop(name, None)
+    HOST.entries[name] = _Entry(plugin, info, contrib, overrides)
     HOST.failed.pop(name, None)
+    _refresh_contributes()
     _invalidate_facade()
     return info
 
 
 def unregister_plugin(name: str) -> None:
-    """Remove a plugin and everything it contributed."""
-    HOST.pm.unregister(name=name)
-    HOST.loaded.pop(name, None)
-    reg = REGISTRY
-    for (kind, key), owner in list(reg.owners.items()):
-        if owner != name:
-            continue
-        del reg.owners[(kind, key)]
-        if kind == "numpy":
-            for table in (reg.ufunc_overrides, reg.function_overrides, reg.data_ufuncs, reg.data_functions):
-                table.pop(key, None)
-        else:
-            getattr(reg, kind).pop(key, None)
+    """Remove a registered plugin and everything it contributed.
+
+    Keys it had taken over (``mygrad_overrides``) go back to the plugins that provide
+    them.
+    """
+    entry = HOST.entries.pop(name, None)
+    if entry is None:
+        raise ValueError(f"no mygrad plugin named {name!r} is registered")
+    HOST.pm.unregister(plugin=entry.plugin, name=name)
+    _rebuild()
+    _refresh_contributes()
     _invalidate_facade()
 
 
 def loaded_plugins() -> Dict[str, PluginInfo]:
-    """The registered plugins: name -> PluginInfo (distribution, version, contributions)."""
+    """The registered plugins (running discovery first if it has not run).
+
+    Returns ``{name: PluginInfo}`` in load order; each PluginInfo has
+    ``distribution``, ``version`` (None for run-time registrations without them) and
+    ``contributes`` (``{"functions": [...], "namespaces": [...], "tensor methods":
+    [...], "numpy overrides": [...]}``).
+    """
     ensure_loaded()
     return dict(HOST.loaded)
 
 
 def failed_plugins() -> Dict[str, PluginInfo]:
-    """Plugins that failed to load: name -> PluginInfo with ``error``."""
+    """Plugins that failed to load: ``{name: PluginInfo}`` with ``error`` set."""
     ensure_loaded()
     return dict(HOST.failed)
 
@@ -328,44 +582,43 @@ def _entry_points() -> List[Any]:
     return list(entry_points(group=ENTRY_POINT_GROUP))
 
 
-def _requires(dist: Any) -> List[str]:
-    import re
-
-    names = []
-    for req in dist.requires or ():
-        if ";" in req and "extra ==" in req:
-            continue
-        m = re.match(r"\s*([A-Za-z0-9_.\-]+)", req)
-        if m:
-            names.append(re.sub(r"[-_.]+", "-", m.group(1)).lower())
-    return names
-
-
-def _dist_key(name: str) -> str:
+def _norm(name: str) -> str:
     import re
 
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
+def _requires(dist: Any) -> List[str]:
+    import re
+
+    names = []
+    for req in dist.requires or ():
+        if ";" in req and "extra" in req.split(";", 1)[1]:
+            continue  # optional extras do not order loading
+        m = re.match(r"\s*([A-Za-z0-9_.\-]+)", req)
+        if m:
+            names.append(_norm(m.group(1)))
+    return names
+
+
 def _ordered(eps: List[Any]) -> List[Any]:
-    """Entry points sorted by name, then so that a plugin's dependencies load first."""
-    eps = sorted(eps, key=lambda ep: (ep.name, getattr(ep.dist, "name", "") if ep.dist else ""))
+    """Entry points sorted by (name, distribution), then dependencies first."""
+    eps = sorted(eps, key=lambda ep: (ep.name, _norm(ep.dist.name) if ep.dist else ""))
     by_dist: Dict[str, List[Any]] = {}
     for ep in eps:
         if ep.dist is not None:
-            by_dist.setdefault(_dist_key(ep.dist.name), []).append(ep)
+            by_dist.setdefault(_norm(ep.dist.name), []).append(ep)
     out: List[Any] = []
-    state: Dict[int, int] = {}
+    seen: Set[int] = set()
 
     def visit(ep: Any) -> None:
-        if state.get(id(ep)) is not None:
+        if id(ep) in seen:
             return
-        state[id(ep)] = 1
+        seen.add(id(ep))  # marked before recursing: a dependency cycle cannot loop
         if ep.dist is not None:
             for dep in _requires(ep.dist):
                 for other in by_dist.get(dep, ()):
-                    if other is not ep:
-                        visit(other)
+                    visit(other)
         out.append(ep)
 
     for ep in eps:
@@ -373,53 +626,67 @@ def _ordered(eps: List[Any]) -> List[Any]:
     return out
 
 
-def _disabled() -> set:
+def _disabled() -> Set[str]:
     raw = os.environ.get("MYGRAD_DISABLE_PLUGINS", "")
     return {n.strip() for n in raw.split(",") if n.strip()}
 
 
-def load_plugins() -> None:
-    """Discover and register the plugins installed for entry-point group ``mygrad.plugins``.
+def _autoload_disabled() -> bool:
+    return os.environ.get("MYGRAD_DISABLE_PLUGIN_AUTOLOAD", "").strip().lower() not in ("", "0", "false", "no")
 
-    Honors ``MYGRAD_DISABLE_PLUGIN_AUTOLOAD=1`` and ``MYGRAD_DISABLE_PLUGINS=a,b``. A
-    plugin that fails is rolled back and reported with a MyGradPluginWarning.
+
+def _fail(key: str, info: PluginInfo, message: str) -> None:
+    HOST.failed[key] = info
+    warnings.warn(message, MyGradPluginWarning, stacklevel=4)
+
+
+def load_plugins() -> None:
+    """Discover and register the plugins of entry-point group ``mygrad.plugins``.
+
+    Runs once per process (later calls do nothing); :func:`ensure_loaded` calls it on
+    the first name, method, operator or NumPy function the registry does not have.
+    ``MYGRAD_DISABLE_PLUGIN_AUTOLOAD=1`` skips discovery; ``MYGRAD_DISABLE_PLUGINS=a,b``
+    blocks the plugins with those entry-point (or distribution) names before they are
+    imported. A plugin that fails is rolled back and reported with a
+    MyGradPluginWarning; the others load. Two distributions with the same entry-point
+    name: the first in (distribution name) order loads, the other is reported.
     """
     if HOST.discovered or HOST.discovering:
         return
     HOST.discovering = True
     try:
-        if os.environ.get("MYGRAD_DISABLE_PLUGIN_AUTOLOAD", "").strip() not in ("", "0"):
+        if _autoload_disabled():
             return
         disabled = _disabled()
-        seen = set()
+        disabled_norm = {_norm(d) for d in disabled}
+        taken: Dict[str, Optional[str]] = {}
         for ep in _ordered(_entry_points()):
             name = ep.name
             dist = ep.dist.name if ep.dist is not None else None
             version = ep.dist.version if ep.dist is not None else None
-            if name in disabled or (dist and dist in disabled):
-                HOST.pm.set_blocked(name)
+            if name in disabled or (dist is not None and _norm(dist) in disabled_norm):
+                HOST.pm.set_blocked(name)  # never imported
                 continue
-            if name in seen or name in HOST.loaded:
-                other = _DIST_OF.get(name, (None, None))[0]
+            if name in taken or name in HOST.entries:
+                other = taken.get(name) or (HOST.entries[name].info.distribution if name in HOST.entries else None)
                 msg = (
-                    f"plugin name {name!r} of distribution {dist} is already taken by "
-                    f"distribution {other}; skipped"
+                    f"the mygrad plugin name {name!r} of distribution {dist} {version} is "
+                    f"already taken by {other or 'a plugin registered at run time'}; skipped "
+                    "(uninstall one of them or disable one with MYGRAD_DISABLE_PLUGINS)"
                 )
-                HOST.failed[f"{name} ({dist})"] = PluginInfo(name, dist, version, error=msg)
-                warnings.warn(msg, MyGradPluginWarning, stacklevel=3)
+                _fail(f"{name} ({dist})", PluginInfo(name, dist, version, error=msg), msg)
                 continue
-            seen.add(name)
+            taken[name] = dist
             try:
                 plugin = ep.load()
                 register_plugin(plugin, name, distribution=dist, version=version)
             except Exception as e:  # a broken plugin must not break mygrad
-                msg = f"{type(e).__name__}: {e}"
-                HOST.failed[name] = PluginInfo(name, dist, version, error=msg)
-                warnings.warn(
+                error = f"{type(e).__name__}: {e}"
+                _fail(
+                    name,
+                    PluginInfo(name, dist, version, error=error),
                     f"the mygrad plugin {name!r} from distribution {dist} {version} failed to "
-                    f"load and was skipped: {msg}",
-                    MyGradPluginWarning,
-                    stacklevel=3,
+                    f"load and was skipped: {error}",
                 )
     finally:
         HOST.discovering = False
@@ -427,18 +694,16 @@ def load_plugins() -> None:
 
 
 def ensure_loaded() -> bool:
-    """Run discovery if it has not run yet; True if that added anything."""
+    """Run discovery if it has not run yet; True if that registered anything."""
     if HOST.discovered or HOST.discovering:
         return False
-    before = len(HOST.loaded)
+    before = len(HOST.entries)
     load_plugins()
-    return len(HOST.loaded) != before
+    return len(HOST.entries) != before
 
 
 def _register_core() -> None:
-    from mygrad_core import _builtin
+    from mygrad_core import __version__, _builtin
 
-    if "mygrad-core" not in HOST.loaded:
-        from mygrad_core import __version__
-
+    if "mygrad-core" not in HOST.entries:
         register_plugin(_builtin, "mygrad-core", distribution="mygrad-core", version=__version__)

@@ -1,8 +1,7 @@
 """A custom operation and its gradient, with nothing but mygrad-core installed."""
 
-import numpy as np
-
 import mygrad as mg
+import numpy as np
 from mygrad import execute_op
 from mygrad.operation_base import Operation
 

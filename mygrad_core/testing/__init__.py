@@ -127,59 +127,111 @@ def assert_matches_numpy(mg_func: Callable[..., Any], np_func: Callable[..., Any
 
 
 def check_op_contract(func: Callable[..., Any], *arrays: Any, ufunc: bool = False, **kwargs: Any) -> None:
-    """Check the conventions every MyGrad op follows, on float64 inputs ``arrays``.
+    """Check the conventions every MyGrad op follows, on float64 copies of ``arrays``.
 
-    - constant inference: all-constant inputs give a constant result; any variable
-      input gives a variable; ``constant=True`` forces a constant;
-    - the inputs (tensors and ndarrays) are not mutated;
-    - memory guarding: input arrays are read-only while the result is alive and get
-      their write flags back after ``backward``;
-    - with ``ufunc=True``: ``out=`` (Tensor and ndarray) returns the target and
-      writes the forward values, ``where=`` leaves masked entries of ``out`` alone,
-      ``dtype=`` sets the result dtype.
+    Checked for every op:
+
+    - constant inference: all-constant inputs give a constant result; making any one
+      input a variable gives a variable result (when the result is float);
+      ``constant=True`` forces a constant;
+    - no mutation: neither the tensors' arrays nor plain ndarray inputs change;
+    - memory guarding (if active): the inputs' arrays are read-only while the result's
+      graph is alive, and ``backward`` restores their write flags as they were (an array
+      that was read-only before stays read-only);
+    - gradients: after ``backward`` each variable input has a gradient of its own shape.
+
+    With ``ufunc=True`` also (the ufunc keyword contract):
+
+    - ``out=`` an ndarray or a Tensor writes the forward values into it and returns that
+      very object; ``out=`` with a variable input keeps the target differentiable;
+    - ``where=`` leaves the masked-out entries of ``out=`` untouched;
+    - ``dtype=np.float32`` gives a float32 result.
+
+    ``kwargs`` are passed to every call of ``func``. Raises AssertionError describing
+    the first violation.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> import mygrad_core as mgc
+    >>> check_op_contract(mgc.transpose, np.arange(6.0).reshape(2, 3))
     """
+    from mygrad_core.memguard import mem_guard_active
+
     arrays = tuple(np.array(_as_array(a), dtype=np.float64) for a in arrays)
     originals = [a.copy() for a in arrays]
-    expected = _as_array(func(*[tensor(a, constant=True) for a in arrays], **kwargs)).copy()
+
+    def fresh(*, constant: Optional[bool] = None) -> list:
+        return [tensor(a, constant=constant) for a in arrays]
+
+    # forward values, computed on constants
+    result = func(*fresh(constant=True), **kwargs)
+    assert isinstance(result, Tensor), f"the op returned {type(result).__name__}, expected a Tensor"
+    expected = np.array(result.data, copy=True)
+    floating = expected.dtype.kind in "fc"
 
     # constant inference
-    r = func(*[tensor(a, constant=True) for a in arrays], **kwargs)
-    assert r.constant, "all-constant inputs must give a constant result"
-    ts = [tensor(a) for a in arrays]
-    r = func(*ts, **kwargs)
-    assert not r.constant, "a variable input must give a variable result"
-    assert func(*ts, constant=True, **kwargs).constant, "constant=True must give a constant"
+    assert result.constant, "all-constant inputs must give a constant result"
+    if floating:
+        for i in range(len(arrays)):
+            ts = fresh(constant=True)
+            ts[i] = tensor(arrays[i], constant=False)
+            assert not func(*ts, **kwargs).constant, f"a variable input {i} must give a variable result"
+    assert func(*fresh(), constant=True, **kwargs).constant, "constant=True must give a constant result"
 
-    # inputs are not mutated; guarding is on while the result lives
+    # plain ndarray inputs are accepted and not mutated
     nd = [a.copy() for a in arrays]
-    r = func(*nd, *[], **kwargs) if False else func(*[tensor(a) for a in nd], **kwargs)
-    ts = [tensor(a) for a in arrays]
+    np.testing.assert_allclose(_as_array(func(*nd, **kwargs)), expected, equal_nan=True, err_msg="ndarray inputs")
+    for a, o in zip(nd, originals):
+        np.testing.assert_array_equal(a, o, err_msg="the op mutated an ndarray input")
+
+    # memory guarding and write flags; gradients' shapes
+    ts = fresh()
+    if ts:
+        ts[0].data.flags.writeable = False  # a read-only input must stay read-only
+    flags = [t.data.flags.writeable for t in ts]
     r = func(*ts, **kwargs)
-    if r.dtype.kind == "f":
-        for t in ts:
-            assert not t.data.flags.writeable, "an input array must be read-only while its graph is alive"
+    if floating and not r.constant:
+        if mem_guard_active():
+            for i, t in enumerate(ts):
+                assert not t.data.flags.writeable, f"input {i}'s array must be read-only while its graph is alive"
         r.backward()
-        for t in ts:
-            assert t.data.flags.writeable, "write flags must come back after backward"
+        for i, t in enumerate(ts):
+            assert t.data.flags.writeable == flags[i], (
+                f"backward must restore input {i}'s write flag to {flags[i]}"
+            )
+            if t.grad is not None:
+                assert t.grad.shape == t.shape, f"input {i}: grad shape {t.grad.shape} != {t.shape}"
+    for i, (t, o) in enumerate(zip(ts, originals)):
+        np.testing.assert_array_equal(t.data, o, err_msg=f"the op mutated input {i}")
     for a, o in zip(arrays, originals):
         np.testing.assert_array_equal(a, o, err_msg="the op mutated an input")
 
     if not ufunc:
         return
+    # out= an ndarray
     target = np.full(expected.shape, -7.0)
-    got = func(*[tensor(a) for a in arrays], out=target, **kwargs)
+    got = func(*fresh(), out=target, **kwargs)
     assert got is target, "out=ndarray must return the very same ndarray"
-    np.testing.assert_allclose(target, expected, equal_nan=True)
+    np.testing.assert_allclose(target, expected, equal_nan=True, err_msg="out=ndarray values")
+    # out= a Tensor: the same object, holding the result, differentiable
     t_out = tensor(np.full(expected.shape, -7.0))
-    got = func(*[tensor(a) for a in arrays], out=t_out, **kwargs)
+    ts = fresh()
+    got = func(*ts, out=t_out, **kwargs)
     assert got is t_out, "out=Tensor must return the very same Tensor"
-    np.testing.assert_allclose(t_out.data, expected, equal_nan=True)
+    np.testing.assert_allclose(t_out.data, expected, equal_nan=True, err_msg="out=Tensor values")
+    if floating:
+        assert not t_out.constant, "out=Tensor with variable inputs must be a variable"
+        t_out.backward()
+        assert any(t.grad is not None for t in ts), "out=Tensor must stay differentiable"
+    # where= leaves masked-out entries of out= alone
     if expected.ndim:
         mask = np.zeros(expected.shape, dtype=bool)
         mask.flat[0] = True
         t_out = tensor(np.full(expected.shape, -7.0))
-        func(*[tensor(a) for a in arrays], out=t_out, where=mask, **kwargs)
-        np.testing.assert_allclose(t_out.data[mask], expected[mask], equal_nan=True)
+        func(*fresh(), out=t_out, where=mask, **kwargs)
+        np.testing.assert_allclose(t_out.data[mask], expected[mask], equal_nan=True, err_msg="where= values")
         assert np.all(t_out.data[~mask] == -7.0), "where= must leave masked-out entries of out= unchanged"
-    r = func(*[tensor(a) for a in arrays], dtype=np.float32, **kwargs)
-    assert r.dtype == np.float32, "dtype= must set the result's dtype"
+    # dtype=
+    r = func(*fresh(), dtype=np.float32, **kwargs)
+    assert r.dtype == np.float32, f"dtype=float32 must give a float32 result, got {r.dtype}"

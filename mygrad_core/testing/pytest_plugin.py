@@ -1,26 +1,34 @@
 """The pytest plugin of the kit (registered through the ``pytest11`` entry point).
 
-It imports hypothesis only if installed, registers the ``mygrad-ci`` hypothesis
-profile (about 25 examples, no deadline, derandomized) and loads it when the
-environment variable ``CI`` is set or ``--hypothesis-profile`` names it, and provides
-the ``mygrad_registry`` fixture: an isolated registry holding only the plugins a test
-names.
+- Hypothesis profiles ``mygrad-ci`` (25 examples, no deadline, derandomized) and
+  ``mygrad-dev`` (100 examples, no deadline). Hypothesis is optional and imported
+  lazily: only when a profile is requested (``HYPOTHESIS_PROFILE=...``, ``CI`` set, or
+  ``--hypothesis-profile``) or once something else has imported it. Without
+  hypothesis installed this plugin does nothing about profiles.
+- The ``mygrad_registry`` fixture: an isolated registry holding mygrad-core's own
+  entries plus only the plugins a test names.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import os
-from typing import Any, Callable, Iterator
+import sys
+from typing import Any, Iterator, Optional
 
 import pytest
 
+_PROFILES_DONE = False
 
-def _register_profiles() -> None:
-    if importlib.util.find_spec("hypothesis") is None:
-        return
-    from hypothesis import HealthCheck, settings
 
+def register_hypothesis_profiles() -> bool:
+    """Register the ``mygrad-*`` hypothesis profiles; False if hypothesis is missing."""
+    global _PROFILES_DONE
+    if _PROFILES_DONE:
+        return True
+    try:
+        from hypothesis import HealthCheck, settings
+    except ImportError:
+        return False
     settings.register_profile(
         "mygrad-ci",
         max_examples=25,
@@ -30,58 +38,132 @@ def _register_profiles() -> None:
         print_blob=True,
     )
     settings.register_profile("mygrad-dev", max_examples=100, deadline=None)
-    if os.environ.get("CI") and not os.environ.get("HYPOTHESIS_PROFILE"):
-        settings.load_profile("mygrad-ci")
-    elif os.environ.get("HYPOTHESIS_PROFILE"):
-        settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])
+    _PROFILES_DONE = True
+    return True
 
 
-_register_profiles()
+def _requested_profile(config: Any) -> Optional[str]:
+    try:
+        option = config.getoption("--hypothesis-profile")
+    except ValueError:  # hypothesis' own pytest plugin is absent
+        option = None
+    if option:
+        return None  # hypothesis' plugin loads it (our profiles exist by then)
+    if os.environ.get("HYPOTHESIS_PROFILE"):
+        return os.environ["HYPOTHESIS_PROFILE"]
+    if os.environ.get("CI"):
+        return "mygrad-ci"
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: Any) -> None:
+    wanted = bool(os.environ.get("HYPOTHESIS_PROFILE") or os.environ.get("CI"))
+    try:
+        wanted = wanted or bool(config.getoption("--hypothesis-profile"))
+    except ValueError:
+        pass
+    if not (wanted or "hypothesis" in sys.modules):
+        return  # stay lazy: see pytest_collection_finish
+    if not register_hypothesis_profiles():
+        return
+    profile = _requested_profile(config)
+    if profile:
+        from hypothesis import settings
+
+        settings.load_profile(profile)
+
+
+def pytest_collection_finish(session: Any) -> None:
+    # test modules that use hypothesis have imported it by now: make our profiles
+    # available to them (e.g. ``settings.get_profile("mygrad-ci")``)
+    if "hypothesis" in sys.modules:
+        register_hypothesis_profiles()
+
+
+class IsolatedRegistry:
+    """What the ``mygrad_registry`` fixture yields.
+
+    Call it to register a plugin into the isolated registry:
+
+    - ``mygrad_registry(module_or_object, name=None)`` registers that plugin;
+    - ``mygrad_registry("math")`` loads the installed entry point named ``math`` (group
+      ``mygrad.plugins``) and registers it, with its distribution and version.
+
+    ``.registry`` is the live :class:`~mygrad_core.registry.Registry`; ``.names``
+    lists the plugins registered through this fixture.
+    """
+
+    def __init__(self) -> None:
+        from mygrad_core.registry import REGISTRY
+
+        self.registry = REGISTRY
+        self.names: list = []
+
+    def __call__(self, plugin: Any, name: Optional[str] = None) -> Any:
+        from mygrad_core import plugins
+
+        if isinstance(plugin, str):
+            matches = [ep for ep in plugins._entry_points() if ep.name == plugin]
+            if not matches:
+                raise LookupError(f"no installed entry point {plugin!r} in group {plugins.ENTRY_POINT_GROUP!r}")
+            ep = matches[0]
+            dist = ep.dist.name if ep.dist is not None else None
+            version = ep.dist.version if ep.dist is not None else None
+            info = plugins.register_plugin(ep.load(), name or ep.name, distribution=dist, version=version)
+        else:
+            info = plugins.register_plugin(plugin, name)
+        self.names.append(info.name)
+        return info
 
 
 @pytest.fixture
-def mygrad_registry() -> Iterator[Callable[..., Any]]:
-    """An isolated registry: only mygrad-core's own entries plus the plugins you register.
+def mygrad_registry() -> Iterator[IsolatedRegistry]:
+    """An isolated registry: only mygrad-core's own entries plus the plugins you name.
 
-    Yields ``register(plugin, name=None)``; everything is restored after the test.
+    Discovery is off while the test runs; everything (registry, plugin manager, the
+    list of loaded plugins, the ``mygrad`` facade) is restored afterwards.
 
-    Example::
+    Examples
+    --------
+    ::
 
-        def test_my_op(mygrad_registry):
-            import my_plugin
-            mygrad_registry(my_plugin)
+        import mygrad_example._plugin as plugin
+
+        def test_softplus(mygrad_registry):
+            mygrad_registry(plugin)           # or mygrad_registry("example")
+            import mygrad as mg
+            assert mg.softplus(0.0).item() == pytest.approx(np.log(2))
     """
     from mygrad_core import plugins
-    from mygrad_core.registry import REGISTRY
 
-    snap = REGISTRY.snapshot()
     host = plugins.HOST
-    saved = (dict(host.loaded), dict(host.failed), host.discovered)
-    names: list = []
-    # keep only the core's own contributions
-    for (kind, key), owner in list(REGISTRY.owners.items()):
-        if owner != "mygrad-core":
-            del REGISTRY.owners[(kind, key)]
-            if kind == "numpy":
-                for table in (REGISTRY.ufunc_overrides, REGISTRY.function_overrides, REGISTRY.data_ufuncs, REGISTRY.data_functions):
-                    table.pop(key, None)
-            else:
-                getattr(REGISTRY, kind).pop(key, None)
-    registered_before = {n for n, _ in host.pm.list_name_plugin()}
+    saved_entries = dict(host.entries)
+    saved_failed = dict(host.failed)
+    saved_flags = (host.discovered, host.discovering)
+    pm = host.pm
+    # take every plugin but the core out of the manager and the registry
+    for name, entry in saved_entries.items():
+        if name != "mygrad-core":
+            pm.unregister(plugin=entry.plugin, name=name)
+    host.entries = {n: e for n, e in saved_entries.items() if n == "mygrad-core"}
+    host.failed = {}
     host.discovered = True  # no discovery while isolated
-
-    def register(plugin: Any, name: Any = None) -> Any:
-        info = plugins.register_plugin(plugin, name)
-        names.append(info.name)
-        return info
-
+    plugins._rebuild()
+    plugins._refresh_contributes()
     plugins._invalidate_facade()
     try:
-        yield register
+        yield IsolatedRegistry()
     finally:
-        for n, _ in list(host.pm.list_name_plugin()):
-            if n not in registered_before:
-                host.pm.unregister(name=n)
-        REGISTRY.restore(snap)
-        host.loaded, host.failed, host.discovered = dict(saved[0]), dict(saved[1]), saved[2]
+        for name, entry in list(host.entries.items()):
+            if name != "mygrad-core":
+                pm.unregister(plugin=entry.plugin, name=name)
+        for name, entry in saved_entries.items():
+            if name != "mygrad-core":
+                pm.register(entry.plugin, name=name)
+        host.entries = saved_entries
+        host.failed = saved_failed
+        host.discovered, host.discovering = saved_flags
+        plugins._rebuild()
+        plugins._refresh_contributes()
         plugins._invalidate_facade()

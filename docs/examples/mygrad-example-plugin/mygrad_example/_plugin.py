@@ -1,0 +1,30 @@
+"""The entry point of the example plugin (``[project.entry-points."mygrad.plugins"]``).
+
+mygrad-core imports this module when it discovers plugins and calls each hook once;
+each hook returns what the plugin contributes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from mygrad_core import hookimpl
+from mygrad_example._ops import hypot, softplus
+
+
+@hookimpl
+def mygrad_functions():
+    """``mg.softplus`` and ``mg.hypot``."""
+    return {"softplus": softplus, "hypot": hypot}
+
+
+@hookimpl
+def mygrad_tensor_methods():
+    """``x.softplus()`` calls ``softplus(x)``."""
+    return {"softplus": softplus}
+
+
+@hookimpl
+def mygrad_numpy_overrides():
+    """``np.hypot(tensor, ...)`` runs our differentiable op."""
+    return {np.hypot: hypot}
