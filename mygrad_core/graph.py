@@ -28,7 +28,7 @@ import numpy as np
 from mygrad_core import memguard
 from mygrad_core._state import STATE
 from mygrad_core.errors import InvalidBackprop
-from mygrad_core.operation import Operation, _check_grad
+from mygrad_core.operation import Operation, SkipGradient, _check_grad
 
 if TYPE_CHECKING:  # pragma: no cover
     from mygrad_core.tensor import Tensor
@@ -36,6 +36,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["execute_op", "no_autodiff", "backward", "clear_graph"]
 
 _PY_SCALARS = (int, float, bool)
+_weakref = weakref.ref
+_lock_all = memguard.lock_all
 
 # bound late (tensor.py imports this module)
 _Tensor: Any = None
@@ -130,9 +132,18 @@ def execute_op(
     >>> x.grad
     array(6.)
     """
-    if out is not None:
-        result = execute_op(Op, *input_vars, op_args=op_args, op_kwargs=op_kwargs, constant=constant)
-        return write_out(out, result)
+    result = _execute(Op, input_vars, op_args, op_kwargs, constant)
+    return result if out is None else write_out(out, result)
+
+
+def _execute(
+    Op: Type[Operation],
+    input_vars: Tuple[Any, ...],
+    op_args: Optional[Sequence[Any]],
+    op_kwargs: Optional[Dict[str, Any]],
+    constant: Optional[bool],
+) -> "Tensor":
+    """``execute_op`` without ``out=``, taking its arguments positionally (the hot path)."""
     tensors: Tuple[Any, ...] = input_vars
     fresh = None
     for a in input_vars:
@@ -169,28 +180,37 @@ def execute_op(
     if not STATE.tracking:
         return _new_tensor(data, is_const)
 
-    for t in tensors:  # a tensor taking part in a new op has its gradient nulled
-        t._grad = None
-        b = t._base
-        if b is not None:
-            b._grad = None
-
     if is_const:
+        for t in tensors:  # a tensor taking part in a new op has its gradient nulled
+            t._grad = None
+            b = t._base
+            if b is not None:
+                b._grad = None
         out_t = _new_tensor(data, True)
     else:
         out_t = _new_tensor(data, False, op)
-        ref = weakref.ref(op)
+        ref = _weakref(op)
         for t in tensors:
-            t._add_consumer(ref)
+            t._grad = None  # a tensor taking part in a new op has its gradient nulled
+            b = t._base
+            if b is not None:
+                b._grad = None
+            consumers = t._consumers  # (Tensor._add_consumer, inlined: the hot path)
+            if consumers is None:
+                t._consumers = [ref]
+            else:
+                consumers.append(ref)
+                n = len(consumers)
+                if n >= 32 and not n & (n - 1):
+                    t._consumers = [r for r in consumers if r() is not None]
         if STATE.mem_guard:
             if fresh:
                 locked = [t._data for t in tensors if id(t) not in fresh]
             else:
                 locked = [t._data for t in tensors]
             locked.append(data)
-            for arr in locked:
-                memguard.lock(arr)
-            op._locked = tuple(locked)
+            _lock_all(locked)
+            op._locked = locked
 
     if Op.can_return_view and len(tensors) == 1:
         parent = tensors[0]
@@ -252,11 +272,15 @@ def _topo_order(root: "Tensor") -> List["Tensor"]:
 
 
 def _clear(nodes: List["Tensor"]) -> None:
+    release_all = memguard.release_all
     for t in nodes:
         op = t._creator
         if op is not None:
             t._creator = None
-            op._release()
+            locked = op._locked
+            if locked:
+                op._locked = ()
+                release_all(locked)
 
 
 def backward(tensor: "Tensor", grad: Any = None) -> None:
@@ -290,27 +314,46 @@ def backward(tensor: "Tensor", grad: Any = None) -> None:
         return
 
     nodes = _topo_order(tensor)
-    grads: Dict[int, np.ndarray] = {id(tensor): g}
+    # each node's `_grad` slot accumulates its gradient during the pass
+    for t in nodes:
+        t._grad = None
+    tensor._grad = g
+    ndarray = np.ndarray
     try:
         for t in nodes:
-            tg = grads.pop(id(t), None)
-            if tg is not None and t._views and tg.base is not None:
-                tg = tg.copy()  # a base's grad owns its memory: views' grads are views of it
-            t._grad = tg
-            op = t._creator
-            if op is None or tg is None:
+            tg = t._grad
+            if tg is None:
                 continue
-            for i, (v, vg) in enumerate(zip(op.variables, op.backward(tg))):
-                if vg is None or v._constant:
-                    continue
-                d = v._data
-                if type(vg) is not np.ndarray or vg.shape != d.shape or vg.dtype != d.dtype:
-                    # an overridden `backward` gets the same checks, broadcast
-                    # reduction and cast as `backward_var`
-                    vg = _check_grad(op, i, v, vg)
-                k = id(v)
-                prev = grads.get(k)
-                grads[k] = vg if prev is None else prev + vg
+            if t._views and tg.base is not None:
+                # a base's grad owns its memory: its views' grads are views of it
+                t._grad = tg = tg.copy()
+            op = t._creator
+            if op is None:
+                continue
+            if op._fast_backward:
+                for i, v in enumerate(op.variables):
+                    if v._constant:
+                        continue
+                    try:
+                        vg = op.backward_var(tg, i)
+                    except SkipGradient:
+                        continue
+                    d = v._data
+                    if type(vg) is not ndarray or vg.shape != d.shape or vg.dtype != d.dtype:
+                        vg = _check_grad(op, i, v, vg)
+                    prev = v._grad
+                    v._grad = vg if prev is None else prev + vg
+            else:
+                for i, (v, vg) in enumerate(zip(op.variables, op.backward(tg))):
+                    if vg is None or v._constant:
+                        continue
+                    d = v._data
+                    if type(vg) is not ndarray or vg.shape != d.shape or vg.dtype != d.dtype:
+                        # an overridden `backward` gets the same checks, broadcast
+                        # reduction and cast as `backward_var`
+                        vg = _check_grad(op, i, v, vg)
+                    prev = v._grad
+                    v._grad = vg if prev is None else prev + vg
     finally:
         _clear(nodes)
 

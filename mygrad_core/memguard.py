@@ -67,6 +67,40 @@ def release(arr: np.ndarray) -> None:
                 view.setflags(write=True)
 
 
+def lock_all(arrays: Any) -> None:
+    """Lock several arrays (the per-op path; ``lock`` inlined for arrays owning memory)."""
+    locks = _LOCKS
+    for arr in arrays:
+        k = id(arr)
+        entry = locks.get(k)
+        if entry is not None:
+            entry[2] += 1
+        elif arr.base is None:
+            locks[k] = [arr, arr.flags.writeable, 1]
+            arr.setflags(write=False)
+        else:
+            lock(arr)
+
+
+def release_all(arrays: Any) -> None:
+    """Release several arrays (the per-op path; ``release`` inlined for the usual case)."""
+    locks = _LOCKS
+    for arr in arrays:
+        k = id(arr)
+        entry = locks.get(k)
+        if entry is None:
+            continue
+        n = entry[2]
+        if n > 1:
+            entry[2] = n - 1
+        elif arr.base is None and not _PENDING:
+            del locks[k]
+            if entry[1]:
+                arr.setflags(write=True)
+        else:
+            release(arr)
+
+
 # views that could not be made writeable because their owner was still locked
 _PENDING: dict[int, list[np.ndarray]] = {}
 

@@ -8,7 +8,7 @@ axes an input was broadcast along is done once, by the engine, not by each op.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -94,8 +94,15 @@ class Operation:
 
     can_return_view: bool = False
     variables: Tuple["Tensor", ...] = ()
+    # True when the class keeps the base ``backward``: the engine then calls
+    # ``backward_var`` itself, skipping a layer of calls on the hot path
+    _fast_backward: bool = True
     # arrays this op locked (memory guarding); released when the graph is cleared
-    _locked: Tuple[np.ndarray, ...] = ()
+    _locked: Sequence[np.ndarray] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._fast_backward = cls.backward is Operation.backward
 
     def __call__(self, *input_vars: "Tensor", **kwargs: Any) -> np.ndarray:
         raise NotImplementedError  # pragma: no cover
@@ -134,8 +141,7 @@ class Operation:
         locked = self._locked
         if locked:
             self._locked = ()
-            for arr in locked:
-                memguard.release(arr)
+            memguard.release_all(locked)
 
     def __del__(self) -> None:
         # an unreferenced result releases its inputs' memory guard at once

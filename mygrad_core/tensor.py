@@ -453,79 +453,79 @@ class Tensor:
 
     # ------------------------------------------------------------ operators (registry)
     def __add__(self, other: Any) -> "Tensor":
-        return _operator("__add__", "+")(self, other)
+        return (_METHODS.get("__add__") or _operator("__add__", "+"))(self, other)
 
     def __radd__(self, other: Any) -> "Tensor":
-        return _operator("__add__", "+")(other, self)
+        return (_METHODS.get("__add__") or _operator("__add__", "+"))(other, self)
 
     def __iadd__(self, other: Any) -> "Tensor":
-        return _operator("__add__", "+=")(self, other, out=self)
+        return (_METHODS.get("__add__") or _operator("__add__", "+="))(self, other, out=self)
 
     def __sub__(self, other: Any) -> "Tensor":
-        return _operator("__sub__", "-")(self, other)
+        return (_METHODS.get("__sub__") or _operator("__sub__", "-"))(self, other)
 
     def __rsub__(self, other: Any) -> "Tensor":
-        return _operator("__sub__", "-")(other, self)
+        return (_METHODS.get("__sub__") or _operator("__sub__", "-"))(other, self)
 
     def __isub__(self, other: Any) -> "Tensor":
-        return _operator("__sub__", "-=")(self, other, out=self)
+        return (_METHODS.get("__sub__") or _operator("__sub__", "-="))(self, other, out=self)
 
     def __mul__(self, other: Any) -> "Tensor":
-        return _operator("__mul__", "*")(self, other)
+        return (_METHODS.get("__mul__") or _operator("__mul__", "*"))(self, other)
 
     def __rmul__(self, other: Any) -> "Tensor":
-        return _operator("__mul__", "*")(other, self)
+        return (_METHODS.get("__mul__") or _operator("__mul__", "*"))(other, self)
 
     def __imul__(self, other: Any) -> "Tensor":
-        return _operator("__mul__", "*=")(self, other, out=self)
+        return (_METHODS.get("__mul__") or _operator("__mul__", "*="))(self, other, out=self)
 
     def __truediv__(self, other: Any) -> "Tensor":
-        return _operator("__truediv__", "/")(self, other)
+        return (_METHODS.get("__truediv__") or _operator("__truediv__", "/"))(self, other)
 
     def __rtruediv__(self, other: Any) -> "Tensor":
-        return _operator("__truediv__", "/")(other, self)
+        return (_METHODS.get("__truediv__") or _operator("__truediv__", "/"))(other, self)
 
     def __itruediv__(self, other: Any) -> "Tensor":
-        return _operator("__truediv__", "/=")(self, other, out=self)
+        return (_METHODS.get("__truediv__") or _operator("__truediv__", "/="))(self, other, out=self)
 
     def __floordiv__(self, other: Any) -> Any:
-        return _operator("__floordiv__", "//")(self, other)
+        return (_METHODS.get("__floordiv__") or _operator("__floordiv__", "//"))(self, other)
 
     def __rfloordiv__(self, other: Any) -> Any:
-        return _operator("__floordiv__", "//")(other, self)
+        return (_METHODS.get("__floordiv__") or _operator("__floordiv__", "//"))(other, self)
 
     def __ifloordiv__(self, other: Any) -> Any:
-        return _operator("__floordiv__", "//=")(self, other, out=self)
+        return (_METHODS.get("__floordiv__") or _operator("__floordiv__", "//="))(self, other, out=self)
 
     def __mod__(self, other: Any) -> Any:
-        return _operator("__mod__", "%")(self, other)
+        return (_METHODS.get("__mod__") or _operator("__mod__", "%"))(self, other)
 
     def __rmod__(self, other: Any) -> Any:
-        return _operator("__mod__", "%")(other, self)
+        return (_METHODS.get("__mod__") or _operator("__mod__", "%"))(other, self)
 
     def __imod__(self, other: Any) -> Any:
-        return _operator("__mod__", "%=")(self, other, out=self)
+        return (_METHODS.get("__mod__") or _operator("__mod__", "%="))(self, other, out=self)
 
     def __divmod__(self, other: Any) -> Any:
-        return _operator("__divmod__", "divmod")(self, other)
+        return (_METHODS.get("__divmod__") or _operator("__divmod__", "divmod"))(self, other)
 
     def __rdivmod__(self, other: Any) -> Any:
-        return _operator("__divmod__", "divmod")(other, self)
+        return (_METHODS.get("__divmod__") or _operator("__divmod__", "divmod"))(other, self)
 
     def __pow__(self, other: Any) -> "Tensor":
-        return _operator("__pow__", "**")(self, other)
+        return (_METHODS.get("__pow__") or _operator("__pow__", "**"))(self, other)
 
     def __rpow__(self, other: Any) -> "Tensor":
-        return _operator("__pow__", "**")(other, self)
+        return (_METHODS.get("__pow__") or _operator("__pow__", "**"))(other, self)
 
     def __ipow__(self, other: Any) -> "Tensor":
-        return _operator("__pow__", "**=")(self, other, out=self)
+        return (_METHODS.get("__pow__") or _operator("__pow__", "**="))(self, other, out=self)
 
     def __matmul__(self, other: Any) -> "Tensor":
-        return _operator("__matmul__", "@")(self, other)
+        return (_METHODS.get("__matmul__") or _operator("__matmul__", "@"))(self, other)
 
     def __rmatmul__(self, other: Any) -> "Tensor":
-        return _operator("__matmul__", "@")(other, self)
+        return (_METHODS.get("__matmul__") or _operator("__matmul__", "@"))(other, self)
 
     def __imatmul__(self, other: Any) -> "Tensor":
         raise TypeError(
@@ -533,13 +533,13 @@ class Tensor:
         )
 
     def __neg__(self) -> "Tensor":
-        return _operator("__neg__", "unary -")(self)
+        return (_METHODS.get("__neg__") or _operator("__neg__", "unary -"))(self)
 
     def __pos__(self) -> "Tensor":
-        return _operator("__pos__", "unary +")(self)
+        return (_METHODS.get("__pos__") or _operator("__pos__", "unary +"))(self)
 
     def __abs__(self) -> "Tensor":
-        return _operator("__abs__", "abs()")(self)
+        return (_METHODS.get("__abs__") or _operator("__abs__", "abs()"))(self)
 
     # ------------------------------------------------------------ indexing (core)
     def __getitem__(self, index: Any) -> "Tensor":

@@ -12,7 +12,7 @@ from typing import Any, List, Optional, Tuple, Type
 
 import numpy as np
 
-from mygrad_core.graph import execute_op, write_out
+from mygrad_core.graph import _execute, write_out
 from mygrad_core.operation import Operation, SkipGradient, _check_grad
 from mygrad_core.tensor import Tensor
 
@@ -40,14 +40,16 @@ class UfuncOperation(Operation):
             kwargs["dtype"] = dtype
         if where is not True:
             self.where = where
+            self._fast_backward = False
+            self.backward = self._masked_backward  # type: ignore[method-assign]
             kwargs["where"] = where
             kwargs["out"] = None  # NumPy warns unless asked for uninitialized entries explicitly
         return self.forward(*arrays, **kwargs) if kwargs else self.forward(*arrays)
 
-    def backward(self, grad: np.ndarray, **kwargs: Any) -> Tuple[Optional[np.ndarray], ...]:
+    def _masked_backward(self, grad: np.ndarray, **kwargs: Any) -> Tuple[Optional[np.ndarray], ...]:
+        # the op's `backward` when it ran with where=: no gradient through the entries
+        # that were never computed
         where = self.where
-        if where is True:
-            return super().backward(grad, **kwargs)
         grad = np.where(where, grad, 0)
         out: List[Optional[np.ndarray]] = []
         with np.errstate(all="ignore"):  # entries outside `where` were never computed
@@ -96,7 +98,7 @@ class ufunc:
                     f"{self.__name__}() takes {nin} positional input(s) (plus an optional out), "
                     f"got {len(args)}"
                 )
-        if isinstance(out, tuple):
+        if out is not None and isinstance(out, tuple):
             if len(out) != 1:
                 raise ValueError(f"{self.__name__}: out= must hold exactly one target, got {len(out)}")
             out = out[0]
@@ -107,7 +109,7 @@ class ufunc:
             kwargs["where"] = where
         if dtype is not None:
             kwargs["dtype"] = dtype
-        result = execute_op(self._Op, *args, op_kwargs=kwargs or None, constant=constant)
+        result = _execute(self._Op, args, None, kwargs or None, constant)
         if out is None:
             return result
         return write_out(out, result, where=where)
