@@ -23,9 +23,11 @@ Rules the host enforces (see ``docs/hooks.md``):
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import warnings
+import zlib
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Set, Tuple
@@ -574,12 +576,106 @@ def _invalidate_facade() -> None:
 # ---------------------------------------------------------------- discovery
 
 
-def _entry_points() -> List[Any]:
+class _EntryPoint:
+    """An entry point of group ``mygrad.plugins``, as discovery needs it."""
+
+    __slots__ = ("name", "value", "dist_name", "version")
+
+    def __init__(self, name: str, value: str, dist_name: Optional[str], version: Optional[str]) -> None:
+        self.name, self.value, self.dist_name, self.version = name, value, dist_name, version
+
+    def load(self) -> Any:
+        module, _, attrs = self.value.partition(":")
+        obj: Any = importlib.import_module(module.strip())
+        for attr in filter(None, attrs.strip().split(".")):
+            obj = getattr(obj, attr)
+        return obj
+
+
+def _metadata_entry_points() -> List[Any]:
     if sys.version_info >= (3, 12):
         from importlib.metadata import entry_points
     else:  # pragma: no cover - depends on the Python version
         from importlib_metadata import entry_points
     return list(entry_points(group=ENTRY_POINT_GROUP))
+
+
+# Reading installed metadata means importing importlib-metadata (and the email parser):
+# it costs more than the rest of `import mygrad` together. So the result of a scan is
+# kept in a small cache file per environment, valid while no directory on sys.path has
+# changed (installing or removing a distribution changes its directory's mtime).
+def _cache_file() -> Optional[str]:
+    if os.environ.get("MYGRAD_PLUGIN_CACHE", "1").strip().lower() in ("0", "false", "no", "off"):
+        return None
+    root = os.environ.get("MYGRAD_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "mygrad"
+    )
+    env = zlib.crc32(f"{sys.prefix}|{sys.executable}".encode())
+    return os.path.join(root, f"entry-points-{env:08x}.txt")
+
+
+def _cache_key() -> str:
+    from mygrad_core import __version__
+
+    parts = [sys.version, __version__]
+    cwd = os.getcwd()
+    for entry in sys.path:
+        try:
+            if entry in ("", ".", cwd):
+                # the working directory changes all the time: only its metadata matters
+                names = sorted(n for n in os.listdir(entry or ".") if n.endswith((".dist-info", ".egg-info")))
+                parts.append(f"{entry}|{','.join(names)}")
+            else:
+                parts.append(f"{entry}|{os.stat(entry).st_mtime_ns}")
+        except OSError:
+            parts.append(f"{entry}|-")
+    key = "\n".join(parts)
+    return f"{zlib.crc32(key.encode()):08x}-{len(key)}"
+
+
+def _read_cache(path: str, key: str) -> Optional[List[_EntryPoint]]:
+    try:
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().split("\n")
+    except OSError:
+        return None
+    if not lines or lines[0] != key:
+        return None
+    entries = []
+    for line in lines[1:]:
+        if line:
+            name, value, dist, version = line.split("\t")
+            entries.append(_EntryPoint(name, value, dist or None, version or None))
+    return entries
+
+
+def _write_cache(path: str, key: str, entries: List[_EntryPoint]) -> None:
+    lines = [key] + [f"{e.name}\t{e.value}\t{e.dist_name or ''}\t{e.version or ''}" for e in entries]
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        tmp = f"{path}.{os.getpid()}.tmp"
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+        os.replace(tmp, path)
+    except OSError:  # a read-only home: discovery just stays uncached
+        pass
+
+
+def _entry_points() -> List[_EntryPoint]:
+    """The installed entry points of group ``mygrad.plugins``, in load order."""
+    path = _cache_file()
+    key = _cache_key() if path else ""
+    if path:
+        cached = _read_cache(path, key)
+        if cached is not None:
+            return cached
+    entries = [
+        _EntryPoint(ep.name, ep.value, ep.dist.name if ep.dist is not None else None, ep.dist.version if ep.dist is not None else None)
+        for ep in _ordered(_metadata_entry_points())
+    ]
+    if path:
+        _write_cache(path, key, entries)
+    return entries
 
 
 def _norm(name: str) -> str:
@@ -660,10 +756,10 @@ def load_plugins() -> None:
         disabled = _disabled()
         disabled_norm = {_norm(d) for d in disabled}
         taken: Dict[str, Optional[str]] = {}
-        for ep in _ordered(_entry_points()):
+        for ep in _entry_points():
             name = ep.name
-            dist = ep.dist.name if ep.dist is not None else None
-            version = ep.dist.version if ep.dist is not None else None
+            dist = ep.dist_name
+            version = ep.version
             if name in disabled or (dist is not None and _norm(dist) in disabled_norm):
                 HOST.pm.set_blocked(name)  # never imported
                 continue

@@ -108,9 +108,7 @@ class IsolatedRegistry:
             if not matches:
                 raise LookupError(f"no installed entry point {plugin!r} in group {plugins.ENTRY_POINT_GROUP!r}")
             ep = matches[0]
-            dist = ep.dist.name if ep.dist is not None else None
-            version = ep.dist.version if ep.dist is not None else None
-            info = plugins.register_plugin(ep.load(), name or ep.name, distribution=dist, version=version)
+            info = plugins.register_plugin(ep.load(), name or ep.name, distribution=ep.dist_name, version=ep.version)
         else:
             info = plugins.register_plugin(plugin, name)
         self.names.append(info.name)

@@ -123,6 +123,7 @@ def run_python(
     full_env.update(
         PYTHONPATH=os.pathsep.join([str(root)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]),
         MYGRAD_TEST_RECORD=str(record),
+        MYGRAD_CACHE_DIR=str(root / ".mygrad-cache"),
         MYGRAD_DISABLE_PLUGINS=",".join(INSTALLED_PLUGINS),
         PYTHONWARNINGS="always",
     )

@@ -13,7 +13,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from typing import IO, Any, Dict, Optional, Union
 
 import numpy as np
@@ -95,6 +94,8 @@ def _save_to_path(path: str, arrays: Dict[str, np.ndarray]) -> None:
             errno.ENOENT, f"mygrad.save: the directory {directory!r} does not exist", path
         )
     mode = _mode_for(path)
+    import tempfile  # here, not at import: it costs more than the rest of the plugin
+
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
