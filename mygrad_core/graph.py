@@ -204,11 +204,14 @@ def _execute(
                 if n >= 32 and not n & (n - 1):
                     t._consumers = [r for r in consumers if r() is not None]
         if STATE.mem_guard:
-            if fresh:
-                locked = [t._data for t in tensors if id(t) not in fresh]
-            else:
-                locked = [t._data for t in tensors]
-            locked.append(data)
+            # lock the output and the inputs no live op guards yet: an input made by a
+            # guarded op is locked by it (as its output) for as long as this op can
+            # need it (`_clear` hands that lock over if it ends first)
+            locked = [data]
+            for t in tensors:
+                c = t._creator
+                if (c is None or not c._locked) and (not fresh or id(t) not in fresh):
+                    locked.append(t._data)
             _lock_all(locked)
             op._locked = locked
 
@@ -272,7 +275,8 @@ def _topo_order(root: "Tensor") -> List["Tensor"]:
 
 
 def _clear(nodes: List["Tensor"]) -> None:
-    release_all = memguard.release_all
+    """Disconnect ``nodes`` from their creators and release the creators' locks."""
+    released = []
     for t in nodes:
         op = t._creator
         if op is not None:
@@ -280,7 +284,19 @@ def _clear(nodes: List["Tensor"]) -> None:
             locked = op._locked
             if locked:
                 op._locked = ()
-                release_all(locked)
+                released.append((t, locked))
+    lock, release_all = memguard.lock, memguard.release_all
+    for t, locked in released:
+        consumers = t._consumers
+        if consumers:
+            # a guarded op outside this graph that used `t` relied on the lock its
+            # creator held: it takes over a lock of its own
+            for ref in consumers:
+                c = ref()
+                if c is not None and c._locked:
+                    lock(t._data)
+                    c._locked.append(t._data)
+        release_all(locked)
 
 
 def backward(tensor: "Tensor", grad: Any = None) -> None:

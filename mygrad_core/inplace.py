@@ -244,7 +244,7 @@ def assign(target: "Tensor", value: Any, index: Any = None, where: Any = True, c
         vt._add_consumer(ref)
         if guard:
             memguard.lock(new)
-            op._locked = (new,)
+            op._locked = [new]
     for v in views:
         vop = _ViewOf(v._view_fn)
         vop.variables = (root,)
@@ -253,7 +253,7 @@ def assign(target: "Tensor", value: Any, index: Any = None, where: Any = True, c
         if guard:
             memguard.lock(new)
             memguard.lock(v._data)
-            vop._locked = (new, v._data)
+            vop._locked = [new, v._data]
     return target
 
 

@@ -8,7 +8,7 @@ axes an input was broadcast along is done once, by the engine, not by each op.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Optional, Tuple
 
 import numpy as np
 
@@ -97,8 +97,8 @@ class Operation:
     # True when the class keeps the base ``backward``: the engine then calls
     # ``backward_var`` itself, skipping a layer of calls on the hot path
     _fast_backward: bool = True
-    # arrays this op locked (memory guarding); released when the graph is cleared
-    _locked: Sequence[np.ndarray] = ()
+    # arrays this op locked (memory guarding), a list; released when the graph is cleared
+    _locked: Any = ()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

@@ -286,3 +286,30 @@ def test_env_var_turns_guard_off(value, expected):
     env = dict(os.environ, MYGRAD_MEM_GUARD=value, MYGRAD_DISABLE_PLUGIN_AUTOLOAD="1")
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.split() == [expected, expected]
+
+
+def test_intermediate_stays_locked_for_a_live_branch_after_backward_elsewhere():
+    # an intermediate is guarded by the op that made it; when one branch's backward
+    # clears that op, the other live branch keeps the intermediate's data read-only
+    x = tensor([1.0, 2.0])
+    y = multiply(x, 2.0)
+    z1 = multiply(y, 3.0)
+    z2 = multiply(y, 4.0)
+    assert not y.data.flags.writeable
+    sum_(z1).backward()
+    assert y.creator is None
+    assert not y.data.flags.writeable, "z2's graph still depends on y's values"
+    sum_(z2).backward()
+    assert y.data.flags.writeable
+    assert x.data.flags.writeable
+
+
+def test_intermediate_made_without_guard_is_locked_by_its_guarded_consumer():
+    x = tensor([1.0, 2.0])
+    with mgc.mem_guard_off:
+        y = multiply(x, 2.0)
+    assert y.data.flags.writeable
+    z = multiply(y, 3.0)
+    assert not y.data.flags.writeable
+    sum_(z).backward()
+    assert y.data.flags.writeable
