@@ -274,29 +274,34 @@ def _topo_order(root: "Tensor") -> List["Tensor"]:
     return post
 
 
-def _clear(nodes: List["Tensor"]) -> None:
-    """Disconnect ``nodes`` from their creators and release the creators' locks."""
-    released = []
-    for t in nodes:
-        op = t._creator
-        if op is not None:
-            t._creator = None
-            locked = op._locked
-            if locked:
-                op._locked = ()
-                released.append((t, locked))
-    lock, release_all = memguard.lock, memguard.release_all
-    for t, locked in released:
+def _disconnect(t: "Tensor", op: Operation) -> None:
+    """Detach ``t`` from its creator ``op`` and release the op's locks.
+
+    A guarded op outside the cleared graph that used ``t`` relied on the lock ``op``
+    held on ``t``'s data: it takes over a lock of its own. (Ops of the cleared graph
+    that used ``t`` were cleared before ``t``: their ``_locked`` is already empty.)
+    """
+    t._creator = None
+    locked = op._locked
+    if locked:
+        op._locked = ()
         consumers = t._consumers
         if consumers:
-            # a guarded op outside this graph that used `t` relied on the lock its
-            # creator held: it takes over a lock of its own
             for ref in consumers:
                 c = ref()
                 if c is not None and c._locked:
-                    lock(t._data)
+                    memguard.lock(t._data)
                     c._locked.append(t._data)
-        release_all(locked)
+        memguard.release_all(locked)
+
+
+def _clear(nodes: List["Tensor"]) -> None:
+    """Disconnect ``nodes`` (in reverse topological order) from their creators."""
+    for t in nodes:
+        if t is not None:
+            op = t._creator
+            if op is not None:
+                _disconnect(t, op)
 
 
 def backward(tensor: "Tensor", grad: Any = None) -> None:
@@ -329,49 +334,54 @@ def backward(tensor: "Tensor", grad: Any = None) -> None:
         clear_graph(tensor)
         return
 
-    nodes = _topo_order(tensor)
+    nodes: List[Any] = _topo_order(tensor)
     # each node's `_grad` slot accumulates its gradient during the pass
     for t in nodes:
         t._grad = None
     tensor._grad = g
     ndarray = np.ndarray
     try:
-        for t in nodes:
-            tg = t._grad
-            if tg is None:
-                continue
-            if t._views and tg.base is not None:
-                # a base's grad owns its memory: its views' grads are views of it
-                t._grad = tg = tg.copy()
+        for n in range(len(nodes)):
+            t = nodes[n]
             op = t._creator
             if op is None:
+                nodes[n] = None
                 continue
-            if op._fast_backward:
-                for i, v in enumerate(op.variables):
-                    if v._constant:
-                        continue
-                    try:
-                        vg = op.backward_var(tg, i)
-                    except SkipGradient:
-                        continue
-                    d = v._data
-                    if type(vg) is not ndarray or vg.shape != d.shape or vg.dtype != d.dtype:
-                        vg = _check_grad(op, i, v, vg)
-                    prev = v._grad
-                    v._grad = vg if prev is None else prev + vg
-            else:
-                for i, (v, vg) in enumerate(zip(op.variables, op.backward(tg))):
-                    if vg is None or v._constant:
-                        continue
-                    d = v._data
-                    if type(vg) is not ndarray or vg.shape != d.shape or vg.dtype != d.dtype:
-                        # an overridden `backward` gets the same checks, broadcast
-                        # reduction and cast as `backward_var`
-                        vg = _check_grad(op, i, v, vg)
-                    prev = v._grad
-                    v._grad = vg if prev is None else prev + vg
+            tg = t._grad
+            if tg is not None:
+                if t._views and tg.base is not None:
+                    # a base's grad owns its memory: its views' grads are views of it
+                    t._grad = tg = tg.copy()
+                if op._fast_backward:
+                    for i, v in enumerate(op.variables):
+                        if v._constant:
+                            continue
+                        try:
+                            vg = op.backward_var(tg, i)
+                        except SkipGradient:
+                            continue
+                        d = v._data
+                        if type(vg) is not ndarray or vg.shape != d.shape or vg.dtype != d.dtype:
+                            vg = _check_grad(op, i, v, vg)
+                        prev = v._grad
+                        v._grad = vg if prev is None else prev + vg
+                else:
+                    for i, (v, vg) in enumerate(zip(op.variables, op.backward(tg))):
+                        if vg is None or v._constant:
+                            continue
+                        d = v._data
+                        if type(vg) is not ndarray or vg.shape != d.shape or vg.dtype != d.dtype:
+                            # an overridden `backward` gets the same checks, broadcast
+                            # reduction and cast as `backward_var`
+                            vg = _check_grad(op, i, v, vg)
+                        prev = v._grad
+                        v._grad = vg if prev is None else prev + vg
+            # every op that feeds `t` a gradient comes earlier: `t` is done, and its op
+            # (with the arrays it cached) can go now rather than after the whole pass
+            _disconnect(t, op)
+            nodes[n] = None  # a tensor nobody else holds can be freed as soon as it is done
     finally:
-        _clear(nodes)
+        _clear(nodes)  # after an exception: the nodes not reached yet
 
 
 def clear_graph(tensor: "Tensor") -> None:
