@@ -28,6 +28,8 @@ class MatMul(UfuncOperation):
         # away to each input's shape.
         a = self.variables[0].data
         b = self.variables[1].data
+        if a.ndim == 2 and b.ndim == 2:  # the common case, without the general dispatch
+            return grad @ b.T if index == 0 else a.T @ grad
         if a.ndim == 1 and b.ndim == 1:  # inner product: grad is 0-D
             return grad * (b if index == 0 else a)
         if a.ndim == 1:  # (k,) @ (..., k, m) -> (..., m)

@@ -53,6 +53,8 @@ class Sum(_Reduction):
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
         shape = self.variables[0].data.shape
+        if self.axis is None and grad.ndim == 0:  # the usual total: one fill, no reshaping
+            return np.full(shape, grad, dtype=grad.dtype)
         return np.array(np.broadcast_to(self._expanded(grad), shape))
 
 
