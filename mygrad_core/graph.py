@@ -9,6 +9,7 @@ memory guard on the op's arrays.
 from __future__ import annotations
 
 import functools
+import sys
 import weakref
 from typing import (
     TYPE_CHECKING,
@@ -37,6 +38,9 @@ __all__ = ["execute_op", "no_autodiff", "backward", "clear_graph"]
 
 _PY_SCALARS = (int, float, bool)
 _weakref = weakref.ref
+# references to a running gradient sum held by the `_grad` slot, a local name and the
+# call's own argument: no more means nobody else can see it, so it may grow in place
+_getrefcount = sys.getrefcount
 _lock_all = memguard.lock_all
 
 # bound late (tensor.py imports this module)
@@ -364,7 +368,13 @@ def backward(tensor: "Tensor", grad: Any = None) -> None:
                         if type(vg) is not ndarray or vg.shape != d.shape or vg.dtype != d.dtype:
                             vg = _check_grad(op, i, v, vg)
                         prev = v._grad
-                        v._grad = vg if prev is None else prev + vg
+                        if prev is None:
+                            v._grad = vg
+                        elif _getrefcount(prev) <= 3 and prev.flags.writeable:
+                            # only this slot holds the running sum: add in place
+                            np.add(prev, vg, out=prev)
+                        else:
+                            v._grad = prev + vg
                 else:
                     for i, (v, vg) in enumerate(zip(op.variables, op.backward(tg))):
                         if vg is None or v._constant:

@@ -263,3 +263,26 @@ def test_no_autodiff_disconnects():
 
     r = func(x)
     assert r.creator is None and x.data.flags.writeable
+
+
+def test_accumulation_never_mutates_a_gradient_someone_else_holds():
+    # add's backward hands the very same array to both inputs; the running sum for x
+    # starts as that array, which is also y's grad: it must not be added to in place
+    x = tensor([1.0, 2.0])
+    y = add(x, x)
+    y.backward()
+    np.testing.assert_array_equal(y.grad, [1.0, 1.0])
+    np.testing.assert_array_equal(x.grad, [2.0, 2.0])
+
+
+def test_accumulation_in_place_when_nobody_else_holds_the_sum():
+    # a shared weight gets many contributions; the intermediates are dropped on the way
+    w = tensor([1.0, 2.0, 3.0])
+    out = multiply(w, 1.0)
+    for k in range(2, 6):
+        out = add(out, multiply(w, float(k)))
+    keep = multiply(w, 10.0)  # a node the user still holds, whose grad must stay intact
+    total = add(out, keep)
+    sum_(total).backward()
+    np.testing.assert_allclose(w.grad, [1 + 2 + 3 + 4 + 5 + 10] * 3)
+    np.testing.assert_array_equal(keep.grad, [1.0, 1.0, 1.0])
