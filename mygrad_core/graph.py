@@ -71,6 +71,8 @@ def _wrap_inputs(input_vars: Sequence[Any]) -> Tuple[Tuple["Tensor", ...], set]:
         elif type(a) in _PY_SCALARS:
             out.append(a)
             scalars.append(i)
+        elif type(a) is np.ndarray and a.dtype.kind in "biuf":
+            out.append(_new_tensor(a, True))  # the caller's memory: guarded like a tensor's
         else:
             t = _new_tensor(_as_input_array(a), True)
             if not isinstance(a, np.ndarray):
@@ -150,10 +152,15 @@ def _execute(
     """``execute_op`` without ``out=``, taking its arguments positionally (the hot path)."""
     tensors: Tuple[Any, ...] = input_vars
     fresh = None
+    all_const = True
+    T = _Tensor
     for a in input_vars:
-        if not isinstance(a, _Tensor):
+        if not isinstance(a, T):
             tensors, fresh = _wrap_inputs(input_vars)
+            all_const = all(t._constant for t in tensors)
             break
+        if not a._constant:
+            all_const = False
     op = Op()
     if op_args:
         data = op(*tensors, *op_args, **(op_kwargs or {})) if op_kwargs else op(*tensors, *op_args)
@@ -166,13 +173,7 @@ def _execute(
 
     # constant inference
     if constant is None:
-        is_const = True
-        for t in tensors:
-            if not t._constant:
-                is_const = False
-                break
-        if not is_const and data.dtype.kind not in "fc":
-            is_const = True
+        is_const = all_const or data.dtype.kind not in "fc"
     else:
         is_const = bool(constant)
         if not is_const and data.dtype.kind not in "fc":
@@ -194,6 +195,12 @@ def _execute(
     else:
         out_t = _new_tensor(data, False, op)
         ref = _weakref(op)
+        # memory guarding: lock the output and the inputs no live op guards yet (an
+        # input made by a guarded op is locked by it, as its output, for as long as this
+        # op can need it: `_disconnect` hands that lock over if it ends first)
+        guard = STATE.mem_guard
+        if guard:
+            locked = [data]
         for t in tensors:
             t._grad = None  # a tensor taking part in a new op has its gradient nulled
             b = t._base
@@ -207,15 +214,11 @@ def _execute(
                 n = len(consumers)
                 if n >= 32 and not n & (n - 1):
                     t._consumers = [r for r in consumers if r() is not None]
-        if STATE.mem_guard:
-            # lock the output and the inputs no live op guards yet: an input made by a
-            # guarded op is locked by it (as its output) for as long as this op can
-            # need it (`_clear` hands that lock over if it ends first)
-            locked = [data]
-            for t in tensors:
+            if guard:
                 c = t._creator
-                if (c is None or not c._locked) and (not fresh or id(t) not in fresh):
+                if (c is None or not c._locked) and (fresh is None or id(t) not in fresh):
                     locked.append(t._data)
+        if guard:
             _lock_all(locked)
             op._locked = locked
 
