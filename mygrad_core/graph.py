@@ -42,6 +42,7 @@ _weakref = weakref.ref
 # call's own argument: no more means nobody else can see it, so it may grow in place
 _getrefcount = sys.getrefcount
 _lock_all = memguard.lock_all
+_own = memguard.own
 
 # bound late (tensor.py imports this module)
 _Tensor: Any = None
@@ -200,7 +201,7 @@ def _execute(
         # op can need it: `_disconnect` hands that lock over if it ends first)
         guard = STATE.mem_guard
         if guard:
-            locked = [data]
+            locked = []
         for t in tensors:
             t._grad = None  # a tensor taking part in a new op has its gradient nulled
             b = t._base
@@ -216,10 +217,15 @@ def _execute(
                     t._consumers = [r for r in consumers if r() is not None]
             if guard:
                 c = t._creator
-                if (c is None or not c._locked) and (fresh is None or id(t) not in fresh):
+                if (c is None or (c._owned is None and not c._locked)) and (fresh is None or id(t) not in fresh):
                     locked.append(t._data)
         if guard:
-            _lock_all(locked)
+            if _own(data):
+                op._owned = data
+            else:
+                locked.append(data)
+            if locked:
+                _lock_all(locked)
             op._locked = locked
 
     if Op.can_return_view and len(tensors) == 1:
@@ -289,17 +295,22 @@ def _disconnect(t: "Tensor", op: Operation) -> None:
     that used ``t`` were cleared before ``t``: their ``_locked`` is already empty.)
     """
     t._creator = None
+    owned = op._owned
     locked = op._locked
-    if locked:
+    if locked or owned is not None:
         op._locked = ()
+        op._owned = None
         consumers = t._consumers
         if consumers:
             for ref in consumers:
                 c = ref()
-                if c is not None and c._locked:
+                if c is not None and (c._locked or c._owned is not None):
                     memguard.lock(t._data)
                     c._locked.append(t._data)
-        memguard.release_all(locked)
+        if owned is not None:
+            memguard.disown(owned)
+        if locked:
+            memguard.release_all(locked)
 
 
 def _clear(nodes: List["Tensor"]) -> None:

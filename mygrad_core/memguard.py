@@ -25,6 +25,9 @@ __all__ = [
 
 # id(array) -> [array, original writeable flag, count]
 _LOCKS: dict[int, list[Any]] = {}
+# ids of arrays an op made and locked as its own output: the cheap common case, a
+# single owner, needs no count (see `own`/`disown`); they were writeable before
+_OWNED: set = set()
 
 
 def lock(arr: np.ndarray) -> None:
@@ -35,8 +38,28 @@ def lock(arr: np.ndarray) -> None:
     base = arr.base
     if isinstance(base, np.ndarray):
         lock(base)
-    _LOCKS[id(arr)] = [arr, arr.flags.writeable, 1]
+    k = id(arr)
+    _LOCKS[k] = [arr, arr.flags.writeable or k in _OWNED, 1]
     arr.setflags(write=False)  # setflags: half the cost of `arr.flags.writeable = False`
+
+
+def own(arr: np.ndarray) -> bool:
+    """Lock an op's fresh output as its only owner; False if it does not qualify
+    (a view, not writeable, or already locked), so it takes a counted lock instead."""
+    k = id(arr)
+    if arr.base is not None or k in _OWNED or k in _LOCKS or not arr.flags.writeable:
+        return False
+    arr.setflags(write=False)
+    _OWNED.add(k)
+    return True
+
+
+def disown(arr: np.ndarray) -> None:
+    """Release an owner's lock (the array stays read-only while counted locks remain)."""
+    k = id(arr)
+    _OWNED.discard(k)
+    if k not in _LOCKS:
+        arr.setflags(write=True)
 
 
 def release(arr: np.ndarray) -> None:
@@ -50,7 +73,7 @@ def release(arr: np.ndarray) -> None:
     base = arr.base
     if isinstance(base, np.ndarray):
         release(base)
-    if entry[1]:
+    if entry[1] and id(arr) not in _OWNED:
         try:
             arr.setflags(write=True)
         except ValueError:
@@ -76,7 +99,7 @@ def lock_all(arrays: Any) -> None:
         if entry is not None:
             entry[2] += 1
         elif arr.base is None:
-            locks[k] = [arr, arr.flags.writeable, 1]
+            locks[k] = [arr, arr.flags.writeable or k in _OWNED, 1]
             arr.setflags(write=False)
         else:
             lock(arr)
@@ -95,7 +118,7 @@ def release_all(arrays: Any) -> None:
             entry[2] = n - 1
         elif arr.base is None and not _PENDING:
             del locks[k]
-            if entry[1]:
+            if entry[1] and k not in _OWNED:
                 arr.setflags(write=True)
         else:
             release(arr)
@@ -106,7 +129,7 @@ _PENDING: dict[int, list[np.ndarray]] = {}
 
 
 def is_locked(arr: np.ndarray) -> bool:
-    return id(arr) in _LOCKS
+    return id(arr) in _LOCKS or id(arr) in _OWNED
 
 
 class _Unlocked:
@@ -129,6 +152,8 @@ class _Unlocked:
             if a.flags.writeable:
                 continue
             entry = _LOCKS.get(id(a))
+            if entry is None and id(a) in _OWNED:
+                entry = [a, True, 1]
             if entry is None:
                 # a view taken while its owner was locked (e.g. under no_autodiff) is
                 # read-only only because of the lock: open it with its owner

@@ -99,6 +99,8 @@ class Operation:
     _fast_backward: bool = True
     # arrays this op locked (memory guarding), a list; released when the graph is cleared
     _locked: Any = ()
+    # the op's own output when it is locked by `memguard.own` (no count needed)
+    _owned: Any = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -138,6 +140,10 @@ class Operation:
         raise NotImplementedError(f"{type(self).__name__} does not return views")
 
     def _release(self) -> None:
+        owned = self._owned
+        if owned is not None:
+            self._owned = None
+            memguard.disown(owned)
         locked = self._locked
         if locked:
             self._locked = ()
@@ -145,7 +151,7 @@ class Operation:
 
     def __del__(self) -> None:
         # an unreferenced result releases its inputs' memory guard at once
-        if self._locked:
+        if self._locked or self._owned is not None:
             self._release()
 
 

@@ -313,3 +313,25 @@ def test_intermediate_made_without_guard_is_locked_by_its_guarded_consumer():
     assert not y.data.flags.writeable
     sum_(z).backward()
     assert y.data.flags.writeable
+
+
+def test_owned_output_shared_by_another_tensor_gets_its_flag_back():
+    # an op's output is locked as owned by that op; a second tensor sharing the same
+    # array (no creator) takes a counted lock when used. Whatever order the two graphs
+    # end in, the array must be writeable again at the end, and read-only before.
+    for first in ("owner", "sharer"):
+        x = tensor([1.0, 2.0])
+        y = multiply(x, 2.0)
+        alias = mgc.astensor(y, constant=True)  # shares y's data, has no creator
+        assert alias.data is y.data
+        z = multiply(alias, x)
+        assert not y.data.flags.writeable
+        if first == "owner":
+            sum_(y).backward()
+            assert not y.data.flags.writeable, "z's graph still uses the array"
+            sum_(z).backward()
+        else:
+            sum_(z).backward()
+            assert not y.data.flags.writeable, "y's graph still owns the array"
+            sum_(y).backward()
+        assert y.data.flags.writeable
