@@ -15,7 +15,7 @@ from types import ModuleType
 from typing import Any, Dict, List, Optional, Sequence
 
 from mygrad_core.errors import MissingPluginError
-from mygrad_core.plugins import ensure_loaded
+from mygrad_core.plugins import ensure_loaded, ensure_provider
 from mygrad_core.registry import REGISTRY, STANDARD_PROVIDERS, missing_message
 
 FACADE = "mygrad"
@@ -72,7 +72,7 @@ def facade_getattr(name: str) -> Any:
         value = _lookup(name)
     except KeyError:
         try:
-            if not ensure_loaded():  # discovery runs on the first miss only
+            if not ensure_provider(name):  # plugins load on the first miss only
                 raise KeyError(name) from None
             value = _lookup(name)
         except KeyError:
@@ -123,7 +123,7 @@ class _AliasFinder:
             facade = sys.modules.get(FACADE)
             if len(parts) == 2 and facade is not None and PathFinder.find_spec(fullname, facade.__path__) is not None:
                 return None  # one of the facade's own files (mygrad.__main__ ...)
-            ensure_loaded()
+            ensure_provider(head)
             root = REGISTRY.namespaces.get(head)
             if root is None:
                 if len(parts) == 2 and head in STANDARD_PROVIDERS:

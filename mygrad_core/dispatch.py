@@ -61,15 +61,15 @@ def _run_on_data(func: Any, name: str, constant_only: bool, args: Tuple[Any, ...
     return func(*to_data(args), **to_data(kwargs))
 
 
-def _discover() -> bool:
-    from mygrad_core.plugins import ensure_loaded
+def _discover(func: Any) -> bool:
+    from mygrad_core.plugins import ensure_provider
 
-    return ensure_loaded()
+    return ensure_provider(func)
 
 
 def array_ufunc(ufunc: np.ufunc, method: str, inputs: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
     if ufunc not in _UFUNCS and ufunc not in _DATA_UFUNCS:
-        _discover()
+        _discover(ufunc)
     name = ufunc.__name__
     if method == "__call__":
         fn = _UFUNCS.get(ufunc)
@@ -95,7 +95,7 @@ def array_ufunc(ufunc: np.ufunc, method: str, inputs: Tuple[Any, ...], kwargs: D
 
 def array_function(func: Any, types: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
     fn = _FUNCS.get(func)
-    if fn is None and func not in _DATA_FUNCS and _discover():
+    if fn is None and func not in _DATA_FUNCS and _discover(func):
         fn = _FUNCS.get(func)
     if fn is not None:
         return fn(*args, **kwargs)

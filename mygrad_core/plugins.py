@@ -50,6 +50,7 @@ __all__ = [
     "loaded_plugins",
     "failed_plugins",
     "ensure_loaded",
+    "ensure_provider",
 ]
 
 PROJECT = "mygrad"
@@ -231,6 +232,8 @@ class _Host:
         self.failed: Dict[str, PluginInfo] = {}
         self.discovered = False
         self.discovering = False
+        self.entry_points: Optional[List[Any]] = None  # read once per process
+        self.cache: Tuple[Optional[str], str] = (None, "")
 
     @property
     def loaded(self) -> Dict[str, PluginInfo]:
@@ -579,10 +582,15 @@ def _invalidate_facade() -> None:
 class _EntryPoint:
     """An entry point of group ``mygrad.plugins``, as discovery needs it."""
 
-    __slots__ = ("name", "value", "dist_name", "version")
+    __slots__ = ("name", "value", "dist_name", "version", "keys")
 
-    def __init__(self, name: str, value: str, dist_name: Optional[str], version: Optional[str]) -> None:
+    def __init__(
+        self, name: str, value: str, dist_name: Optional[str], version: Optional[str], keys: Optional[Set[str]] = None
+    ) -> None:
         self.name, self.value, self.dist_name, self.version = name, value, dist_name, version
+        # what the plugin contributed when a process last loaded it (from the cache):
+        # lets a later process load only the plugin that provides a requested name
+        self.keys = keys
 
     def load(self) -> Any:
         module, _, attrs = self.value.partition(":")
@@ -617,7 +625,7 @@ def _cache_file() -> Optional[str]:
 def _cache_key() -> str:
     from mygrad_core import __version__
 
-    parts = [sys.version, __version__]
+    parts = ["format 2", sys.version, __version__]
     cwd = os.getcwd()
     for entry in sys.path:
         try:
@@ -642,15 +650,22 @@ def _read_cache(path: str, key: str) -> Optional[List[_EntryPoint]]:
     if not lines or lines[0] != key:
         return None
     entries = []
-    for line in lines[1:]:
-        if line:
-            name, value, dist, version = line.split("\t")
-            entries.append(_EntryPoint(name, value, dist or None, version or None))
+    try:
+        for line in lines[1:]:
+            if line:
+                name, value, dist, version, keys = line.split("\t")
+                known = None if keys == "?" else set(keys.split(" ")) - {""}
+                entries.append(_EntryPoint(name, value, dist or None, version or None, known))
+    except ValueError:  # damaged or from another version: scan again
+        return None
     return entries
 
 
 def _write_cache(path: str, key: str, entries: List[_EntryPoint]) -> None:
-    lines = [key] + [f"{e.name}\t{e.value}\t{e.dist_name or ''}\t{e.version or ''}" for e in entries]
+    lines = [key] + [
+        f"{e.name}\t{e.value}\t{e.dist_name or ''}\t{e.version or ''}\t{'?' if e.keys is None else ' '.join(sorted(e.keys))}"
+        for e in entries
+    ]
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         tmp = f"{path}.{os.getpid()}.tmp"
@@ -662,20 +677,44 @@ def _write_cache(path: str, key: str, entries: List[_EntryPoint]) -> None:
 
 
 def _entry_points() -> List[_EntryPoint]:
-    """The installed entry points of group ``mygrad.plugins``, in load order."""
+    """The installed entry points of group ``mygrad.plugins``, in load order (read once
+    per process)."""
+    if HOST.entry_points is not None:
+        return HOST.entry_points
     path = _cache_file()
     key = _cache_key() if path else ""
-    if path:
-        cached = _read_cache(path, key)
-        if cached is not None:
-            return cached
-    entries = [
-        _EntryPoint(ep.name, ep.value, ep.dist.name if ep.dist is not None else None, ep.dist.version if ep.dist is not None else None)
-        for ep in _ordered(_metadata_entry_points())
-    ]
-    if path:
-        _write_cache(path, key, entries)
+    cached = _read_cache(path, key) if path else None
+    if cached is not None:
+        entries = cached
+    else:
+        entries = [
+            _EntryPoint(ep.name, ep.value, ep.dist.name if ep.dist is not None else None, ep.dist.version if ep.dist is not None else None)
+            for ep in _ordered(_metadata_entry_points())
+        ]
+        if path:
+            _write_cache(path, key, entries)
+    HOST.entry_points = entries
+    HOST.cache = (path, key)
     return entries
+
+
+def _remember_keys() -> None:
+    """After a full discovery: record what each loaded plugin contributed in the cache."""
+    path, key = HOST.cache
+    eps = HOST.entry_points
+    if not path or not eps:
+        return
+    changed = False
+    for ep in eps:
+        entry = HOST.entries.get(ep.name)
+        if entry is None or entry.info.distribution != ep.dist_name:
+            continue
+        keys = {_key_name(k) for _, k, _ in _items(entry.contrib)}
+        if ep.keys != keys:
+            ep.keys = keys
+            changed = True
+    if changed:
+        _write_cache(path, key, eps)
 
 
 def _norm(name: str) -> str:
@@ -763,6 +802,10 @@ def load_plugins() -> None:
             if name in disabled or (dist is not None and _norm(dist) in disabled_norm):
                 HOST.pm.set_blocked(name)  # never imported
                 continue
+            loaded = HOST.entries.get(name)
+            if loaded is not None and loaded.info.distribution == dist and name not in taken:
+                taken[name] = dist  # loaded earlier in this process, on demand
+                continue
             if name in taken or name in HOST.entries:
                 other = taken.get(name) or (HOST.entries[name].info.distribution if name in HOST.entries else None)
                 msg = (
@@ -773,20 +816,63 @@ def load_plugins() -> None:
                 _fail(f"{name} ({dist})", PluginInfo(name, dist, version, error=msg), msg)
                 continue
             taken[name] = dist
-            try:
-                plugin = ep.load()
-                register_plugin(plugin, name, distribution=dist, version=version)
-            except Exception as e:  # a broken plugin must not break mygrad
-                error = f"{type(e).__name__}: {e}"
-                _fail(
-                    name,
-                    PluginInfo(name, dist, version, error=error),
-                    f"the mygrad plugin {name!r} from distribution {dist} {version} failed to "
-                    f"load and was skipped: {error}",
-                )
+            _load_entry(ep)
+        _remember_keys()
     finally:
         HOST.discovering = False
         HOST.discovered = True
+
+
+def _load_entry(ep: _EntryPoint) -> None:
+    name, dist, version = ep.name, ep.dist_name, ep.version
+    try:
+        plugin = ep.load()
+        register_plugin(plugin, name, distribution=dist, version=version)
+    except Exception as e:  # a broken plugin must not break mygrad
+        error = f"{type(e).__name__}: {e}"
+        _fail(
+            name,
+            PluginInfo(name, dist, version, error=error),
+            f"the mygrad plugin {name!r} from distribution {dist} {version} failed to "
+            f"load and was skipped: {error}",
+        )
+
+
+def ensure_provider(key: Any) -> bool:
+    """Make sure the plugin providing ``key`` (a name, a Tensor method or a NumPy
+    callable) is loaded; True if that registered anything.
+
+    When the discovery cache knows what every installed plugin contributes, and no two
+    of them contribute the same key (so that load order cannot matter), only the
+    plugins providing ``key`` are imported; otherwise this is :func:`ensure_loaded`.
+    """
+    if HOST.discovered or HOST.discovering:
+        return False
+    if _autoload_disabled():
+        return ensure_loaded()
+    name = _key_name(key)
+    disabled = _disabled()
+    disabled_norm = {_norm(d) for d in disabled}
+    live: List[Tuple[_EntryPoint, Set[str]]] = []
+    seen_keys: Set[str] = set()
+    for ep in _entry_points():
+        if ep.name in disabled or (ep.dist_name is not None and _norm(ep.dist_name) in disabled_norm):
+            HOST.pm.set_blocked(ep.name)  # never imported
+            continue
+        keys = ep.keys
+        if keys is None or keys & seen_keys or any(ep.name == other.name for other, _ in live):
+            return ensure_loaded()  # unknown contributions, or order could matter
+        seen_keys |= keys
+        live.append((ep, keys))
+    before = len(HOST.entries)
+    HOST.discovering = True
+    try:
+        for ep, keys in live:
+            if name in keys and ep.name not in HOST.entries and ep.name not in HOST.failed:
+                _load_entry(ep)
+    finally:
+        HOST.discovering = False
+    return len(HOST.entries) != before
 
 
 def ensure_loaded() -> bool:

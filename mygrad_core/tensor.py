@@ -72,9 +72,9 @@ def _new_tensor(data: np.ndarray, constant: bool, creator: Any = None) -> "Tenso
 def _lookup(name: str) -> Any:
     fn = _METHODS.get(name)
     if fn is None:
-        from mygrad_core.plugins import ensure_loaded
+        from mygrad_core.plugins import ensure_provider
 
-        if ensure_loaded():  # plugins are discovered lazily, on the first miss
+        if ensure_provider(name):  # plugins are discovered lazily, on the first miss
             fn = _METHODS.get(name)
     return fn
 

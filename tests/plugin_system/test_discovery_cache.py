@@ -3,7 +3,7 @@ and installing or removing a distribution invalidates the cache."""
 
 from __future__ import annotations
 
-from ._helpers import probe, simple_plugin, write_dist
+from ._helpers import probe, records, simple_plugin, write_dist
 
 HOOKS = """
 @hookimpl
@@ -51,3 +51,42 @@ def test_cache_can_be_turned_off(tmp_path):
     assert again["names"] == ["alpha"]
     assert again["metadata_read"] is True
     assert not (tmp_path / ".mygrad-cache").exists()
+
+
+LAZY = """
+R["before"] = sorted(n for n in plugins.HOST.entries if n != "mygrad-core")
+R["value"] = getattr(mg, NAME, None)
+R["after"] = sorted(n for n in plugins.HOST.entries if n != "mygrad-core")
+"""
+
+
+def test_warm_cache_loads_only_the_plugin_that_provides_a_name(tmp_path):
+    _install(tmp_path, "alpha-dist", "alphapkg", "alpha", 1)
+    _install(tmp_path, "beta-dist", "betapkg", "beta", 2)
+    probe(tmp_path, CHECK)  # cold: loads both and records what each contributes
+    (tmp_path / "record.txt").write_text("")
+    r = probe(tmp_path, "NAME = 'beta'\n" + LAZY)
+    assert r["before"] == [] and r["value"] == 2 and r["after"] == ["betapkg"]
+    # the epilogue's full discovery loads the rest, without reporting betapkg twice
+    assert sorted(r["_loaded"]) == ["alphapkg", "betapkg", "mygrad-core"] and r["_failed"] == {}
+    assert records(tmp_path).count("betapkg._plugin") == 1
+
+
+def test_warm_cache_unknown_name_imports_nothing(tmp_path):
+    _install(tmp_path, "alpha-dist", "alphapkg", "alpha", 1)
+    probe(tmp_path, CHECK)
+    r = probe(tmp_path, "NAME = 'no_such_name'\n" + LAZY)
+    assert r["value"] is None and r["after"] == []
+
+
+def test_shared_key_loads_everything_in_order(tmp_path):
+    # two plugins giving the same name: load order decides, so nothing is loaded lazily
+    shared = "SHARED = object()\n@hookimpl\ndef mygrad_functions():\n    return {'%s': %d, 'shared': SHARED}\n"
+    override = "\n@hookimpl\ndef mygrad_overrides():\n    return ['shared']\n"
+    write_dist(tmp_path, "alpha-dist", entry_points={"alphapkg": "alphapkg._plugin"},
+               files=simple_plugin("alphapkg", shared % ("alpha", 1)))
+    write_dist(tmp_path, "beta-dist", entry_points={"betapkg": "betapkg._plugin"},
+               files=simple_plugin("betapkg", shared % ("beta", 2) + override))
+    probe(tmp_path, CHECK)
+    r = probe(tmp_path, "NAME = 'alpha'\n" + LAZY)
+    assert r["value"] == 1 and r["after"] == ["alphapkg", "betapkg"]
