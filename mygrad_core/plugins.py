@@ -1,8 +1,9 @@
-"""The plugin host: pluggy hook specifications, discovery and registration.
+"""The plugin host: registering plugins into the registry, atomically.
 
 A plugin is a module (or any object) named by an entry point in the group
-``mygrad.plugins``. It implements any of the hooks of :class:`MyGradHookSpecs` with
-``@hookimpl``; each hook returns what the plugin contributes. The host calls each
+``mygrad.plugins`` (found by :mod:`mygrad_core.discovery`) or registered at run time.
+It implements any of the hooks of :class:`~mygrad_core.hookspecs.MyGradHookSpecs`
+with ``@hookimpl``; each hook returns what the plugin contributes. The host calls each
 plugin's hooks once, when the plugin is registered, and copies the results into the
 registry (:mod:`mygrad_core.registry`): nothing on the per-op path goes through pluggy.
 
@@ -16,32 +17,36 @@ Rules the host enforces (see ``docs/hooks.md``):
 - two plugins providing the same name or NumPy override with different objects is a
   :class:`~mygrad_core.errors.PluginConflictError` naming both distributions, unless
   exactly one of them lists the key in its ``mygrad_overrides`` hook (that one wins,
-  whatever the load order); the very same object under the same key is not a conflict;
-- discovery loads plugins one at a time, sorted by entry-point name and then so that a
-  plugin loads after the plugins of the distributions it requires.
+  whatever the load order); the very same object under the same key is not a conflict.
 """
 
 from __future__ import annotations
 
-import importlib
-import os
 import sys
-import warnings
-import zlib
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Set, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Set, Tuple
 
 import numpy as np
 import pluggy
 
-from mygrad_core.errors import MyGradPluginWarning, PluginConflictError
+from mygrad_core.errors import PluginConflictError
+from mygrad_core.hookspecs import (
+    ENTRY_POINT_GROUP,
+    HOOK_NAMES,
+    PROJECT,
+    ROUTED_TENSOR_ATTRS,
+    MyGradHookSpecs,
+    hookimpl,
+    hookspec,
+)
 from mygrad_core.registry import REGISTRY
 
 __all__ = [
     "hookimpl",
     "hookspec",
     "MyGradHookSpecs",
+    "ENTRY_POINT_GROUP",
     "PluginInfo",
     "manager",
     "load_plugins",
@@ -52,148 +57,6 @@ __all__ = [
     "ensure_loaded",
     "ensure_provider",
 ]
-
-PROJECT = "mygrad"
-ENTRY_POINT_GROUP = "mygrad.plugins"
-hookspec = pluggy.HookspecMarker(PROJECT)
-hookimpl = pluggy.HookimplMarker(PROJECT)
-
-
-class MyGradHookSpecs:
-    """The hooks a mygrad plugin can implement.
-
-    Write each hook as a plain function in your plugin module, decorated with
-    ``@mygrad_core.hookimpl``, named exactly like the hook, returning what it
-    contributes (or ``None`` for nothing). Every hook is optional.
-
-    Arguments: each hook offers ``core`` (the :mod:`mygrad_core` module). Your function
-    may accept it or take no argument at all; it must not accept any other name.
-    Hooks may gain arguments in later versions: a function that takes a subset of
-    them keeps working, so adding an argument never breaks a plugin.
-
-    The host calls each hook once, when the plugin is registered (at discovery or
-    through :func:`register_plugin`), and keeps the results; nothing is called per
-    operation. Import the packages you depend on directly (``import mygrad_math``);
-    never reach your dependencies through ``mygrad.`` from inside a hook or at import.
-    """
-
-    @hookspec
-    def mygrad_functions(self, core: ModuleType) -> Mapping[str, Any]:
-        """Top-level names of ``mygrad``.
-
-        Return a dict ``{name: object}``; ``{"softplus": softplus}`` makes
-        ``mygrad.softplus`` (and ``from mygrad import softplus``) give that object and
-        lists it in ``dir(mygrad)``. Values may be anything: functions, ufuncs made
-        with :func:`mygrad_core.make_ufunc`, classes, constants. Keys are plain
-        identifiers without a dot (use :meth:`mygrad_namespaces` for ``mg.a.b``).
-
-        Example::
-
-            @hookimpl
-            def mygrad_functions():
-                return {"softplus": softplus}
-        """
-
-    @hookspec
-    def mygrad_namespaces(self, core: ModuleType) -> Mapping[str, ModuleType]:
-        """Sub-namespaces of ``mygrad``.
-
-        Return ``{name: module}`` where module is a module object of your own
-        package. ``{"signal": mygrad_signal.signal}`` makes ``mygrad.signal``,
-        ``import mygrad.signal`` and ``from mygrad.signal import conv`` give that very
-        module and its objects (the module is aliased, never executed a second time);
-        its sub-modules are reachable as ``mygrad.signal.<sub>`` too.
-
-        Example::
-
-            @hookimpl
-            def mygrad_namespaces():
-                from mygrad_signal import signal
-                return {"signal": signal}
-        """
-
-    @hookspec
-    def mygrad_numpy_overrides(self, core: ModuleType) -> Mapping[Callable[..., Any], Callable[..., Any]]:
-        """Differentiable NumPy overrides.
-
-        Return ``{numpy_callable: your_callable}``. When a NumPy ufunc key
-        (``np.hypot``) is called with a Tensor, NumPy's ``__array_ufunc__`` protocol
-        calls ``your_callable(*inputs, **kwargs)`` (``out=`` arrives as a single
-        target, not a tuple); for a NumPy function key (``np.sum``,
-        ``np.linalg.norm``) ``__array_function__`` calls it with the same arguments.
-        Your callable returns Tensors (usually it is the op you also export through
-        :meth:`mygrad_functions`).
-
-        Example::
-
-            @hookimpl
-            def mygrad_numpy_overrides():
-                return {np.hypot: hypot}
-        """
-
-    @hookspec
-    def mygrad_numpy_data_functions(self, core: ModuleType) -> Iterable[Callable[..., Any]]:
-        """Non-differentiable NumPy callables that simply run on the data.
-
-        Return a list of NumPy ufuncs/functions (``[np.isnan, np.heaviside]``). Called
-        with Tensors, they receive the tensors' arrays and return NumPy's result (an
-        ndarray, never a Tensor); tensors of any kind are accepted.
-        """
-
-    @hookspec
-    def mygrad_numpy_constant_functions(self, core: ModuleType) -> Iterable[Callable[..., Any]]:
-        """Like :meth:`mygrad_numpy_data_functions`, but only for constant tensors.
-
-        Return a list of NumPy callables whose gradient would be ambiguous (e.g.
-        ``np.floor``): called with a non-constant Tensor they raise ValueError, with
-        constant tensors they run on the data and return an ndarray.
-        """
-
-    @hookspec
-    def mygrad_tensor_methods(self, core: ModuleType) -> Mapping[str, Callable[..., Any]]:
-        """Tensor methods and operators.
-
-        Return ``{name: fn}``; a method is called as ``fn(tensor, *args, **kwargs)``,
-        so ``{"softplus": softplus}`` makes ``x.softplus()`` call ``softplus(x)``.
-        Public names only (no leading underscore), except the operator dunders the core
-        routes to the registry: ``__add__ __sub__ __mul__ __truediv__ __floordiv__
-        __mod__ __divmod__ __pow__ __matmul__ __neg__ __pos__ __abs__``. Give the forward
-        form only: ``x + y`` calls ``fn(x, y)``, ``2 + x`` calls ``fn(2, x)`` and
-        ``x += y`` calls ``fn(x, y, out=x)`` (so binary operators must accept ``out=``).
-        The methods the core defines on Tensor and routes here are ``sum prod cumprod
-        cumsum mean std var max min argmax argmin any clip``; other names the core
-        defines (``reshape``, ``__lt__`` ...) cannot be replaced.
-        """
-
-    @hookspec
-    def mygrad_overrides(self, core: ModuleType) -> Iterable[Any]:
-        """Keys this plugin deliberately takes over from another plugin.
-
-        Return names (``"sin"``, ``"signal"``, ``"__add__"``) and/or NumPy callables
-        (``np.sin``). Without this, two plugins providing the same key with different
-        objects fail to load together (a PluginConflictError naming both
-        distributions). With it, this plugin's object wins whatever the load order. If
-        both plugins declare the same key, it is a conflict again.
-        """
-
-
-HOOK_NAMES: Tuple[str, ...] = (
-    "mygrad_functions",
-    "mygrad_namespaces",
-    "mygrad_numpy_overrides",
-    "mygrad_numpy_data_functions",
-    "mygrad_numpy_constant_functions",
-    "mygrad_tensor_methods",
-    "mygrad_overrides",
-)
-
-# the Tensor attributes the core looks up in the registry (all others on the class
-# are the core's own and cannot be replaced by a plugin)
-ROUTED_TENSOR_ATTRS = frozenset(
-    "__add__ __sub__ __mul__ __truediv__ __floordiv__ __mod__ __divmod__ __pow__ __matmul__ "
-    "__neg__ __pos__ __abs__ sum prod cumprod cumsum mean std var max min argmax argmin any "
-    "clip divmod".split()
-)
 
 
 @dataclass
@@ -576,316 +439,17 @@ def _invalidate_facade() -> None:
         facade._invalidate()
 
 
-# ---------------------------------------------------------------- discovery
-
-
-class _EntryPoint:
-    """An entry point of group ``mygrad.plugins``, as discovery needs it."""
-
-    __slots__ = ("name", "value", "dist_name", "version", "keys")
-
-    def __init__(
-        self, name: str, value: str, dist_name: Optional[str], version: Optional[str], keys: Optional[Set[str]] = None
-    ) -> None:
-        self.name, self.value, self.dist_name, self.version = name, value, dist_name, version
-        # what the plugin contributed when a process last loaded it (from the cache):
-        # lets a later process load only the plugin that provides a requested name
-        self.keys = keys
-
-    def load(self) -> Any:
-        module, _, attrs = self.value.partition(":")
-        obj: Any = importlib.import_module(module.strip())
-        for attr in filter(None, attrs.strip().split(".")):
-            obj = getattr(obj, attr)
-        return obj
-
-
-def _metadata_entry_points() -> List[Any]:
-    if sys.version_info >= (3, 12):
-        from importlib.metadata import entry_points
-    else:  # pragma: no cover - depends on the Python version
-        from importlib_metadata import entry_points
-    return list(entry_points(group=ENTRY_POINT_GROUP))
-
-
-# Reading installed metadata means importing importlib-metadata (and the email parser):
-# it costs more than the rest of `import mygrad` together. So the result of a scan is
-# kept in a small cache file per environment, valid while no directory on sys.path has
-# changed (installing or removing a distribution changes its directory's mtime).
-def _cache_file() -> Optional[str]:
-    if os.environ.get("MYGRAD_PLUGIN_CACHE", "1").strip().lower() in ("0", "false", "no", "off"):
-        return None
-    root = os.environ.get("MYGRAD_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "mygrad"
-    )
-    env = zlib.crc32(f"{sys.prefix}|{sys.executable}".encode())
-    return os.path.join(root, f"entry-points-{env:08x}.txt")
-
-
-def _cache_key() -> str:
-    from mygrad_core import __version__
-
-    parts = ["format 2", sys.version, __version__]
-    cwd = os.getcwd()
-    for entry in sys.path:
-        try:
-            if entry in ("", ".", cwd):
-                # the working directory changes all the time: only its metadata matters
-                names = sorted(n for n in os.listdir(entry or ".") if n.endswith((".dist-info", ".egg-info")))
-                parts.append(f"{entry}|{','.join(names)}")
-            else:
-                parts.append(f"{entry}|{os.stat(entry).st_mtime_ns}")
-        except OSError:
-            parts.append(f"{entry}|-")
-    key = "\n".join(parts)
-    return f"{zlib.crc32(key.encode()):08x}-{len(key)}"
-
-
-def _read_cache(path: str, key: str) -> Optional[List[_EntryPoint]]:
-    try:
-        with open(path, encoding="utf-8") as f:
-            lines = f.read().split("\n")
-    except OSError:
-        return None
-    if not lines or lines[0] != key:
-        return None
-    entries = []
-    try:
-        for line in lines[1:]:
-            if line:
-                name, value, dist, version, keys = line.split("\t")
-                known = None if keys == "?" else set(keys.split(" ")) - {""}
-                entries.append(_EntryPoint(name, value, dist or None, version or None, known))
-    except ValueError:  # damaged or from another version: scan again
-        return None
-    return entries
-
-
-def _write_cache(path: str, key: str, entries: List[_EntryPoint]) -> None:
-    lines = [key] + [
-        f"{e.name}\t{e.value}\t{e.dist_name or ''}\t{e.version or ''}\t{'?' if e.keys is None else ' '.join(sorted(e.keys))}"
-        for e in entries
-    ]
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        tmp = f"{path}.{os.getpid()}.tmp"
-        with open(tmp, "w", encoding="utf-8") as f:
-            f.write("\n".join(lines) + "\n")
-        os.replace(tmp, path)
-    except OSError:  # a read-only home: discovery just stays uncached
-        pass
-
-
-def _entry_points() -> List[_EntryPoint]:
-    """The installed entry points of group ``mygrad.plugins``, in load order (read once
-    per process)."""
-    if HOST.entry_points is not None:
-        return HOST.entry_points
-    path = _cache_file()
-    key = _cache_key() if path else ""
-    cached = _read_cache(path, key) if path else None
-    if cached is not None:
-        entries = cached
-    else:
-        entries = [
-            _EntryPoint(ep.name, ep.value, ep.dist.name if ep.dist is not None else None, ep.dist.version if ep.dist is not None else None)
-            for ep in _ordered(_metadata_entry_points())
-        ]
-        if path:
-            _write_cache(path, key, entries)
-    HOST.entry_points = entries
-    HOST.cache = (path, key)
-    return entries
-
-
-def _remember_keys() -> None:
-    """After a full discovery: record what each loaded plugin contributed in the cache."""
-    path, key = HOST.cache
-    eps = HOST.entry_points
-    if not path or not eps:
-        return
-    changed = False
-    for ep in eps:
-        entry = HOST.entries.get(ep.name)
-        if entry is None or entry.info.distribution != ep.dist_name:
-            continue
-        keys = {_key_name(k) for _, k, _ in _items(entry.contrib)}
-        if ep.keys != keys:
-            ep.keys = keys
-            changed = True
-    if changed:
-        _write_cache(path, key, eps)
-
-
-def _norm(name: str) -> str:
-    import re
-
-    return re.sub(r"[-_.]+", "-", name).lower()
-
-
-def _requires(dist: Any) -> List[str]:
-    import re
-
-    names = []
-    for req in dist.requires or ():
-        if ";" in req and "extra" in req.split(";", 1)[1]:
-            continue  # optional extras do not order loading
-        m = re.match(r"\s*([A-Za-z0-9_.\-]+)", req)
-        if m:
-            names.append(_norm(m.group(1)))
-    return names
-
-
-def _ordered(eps: List[Any]) -> List[Any]:
-    """Entry points sorted by (name, distribution), then dependencies first."""
-    eps = sorted(eps, key=lambda ep: (ep.name, _norm(ep.dist.name) if ep.dist else ""))
-    by_dist: Dict[str, List[Any]] = {}
-    for ep in eps:
-        if ep.dist is not None:
-            by_dist.setdefault(_norm(ep.dist.name), []).append(ep)
-    out: List[Any] = []
-    seen: Set[int] = set()
-
-    def visit(ep: Any) -> None:
-        if id(ep) in seen:
-            return
-        seen.add(id(ep))  # marked before recursing: a dependency cycle cannot loop
-        if ep.dist is not None:
-            for dep in _requires(ep.dist):
-                for other in by_dist.get(dep, ()):
-                    visit(other)
-        out.append(ep)
-
-    for ep in eps:
-        visit(ep)
-    return out
-
-
-def _disabled() -> Set[str]:
-    raw = os.environ.get("MYGRAD_DISABLE_PLUGINS", "")
-    return {n.strip() for n in raw.split(",") if n.strip()}
-
-
-def _autoload_disabled() -> bool:
-    return os.environ.get("MYGRAD_DISABLE_PLUGIN_AUTOLOAD", "").strip().lower() not in ("", "0", "false", "no")
-
-
-def _fail(key: str, info: PluginInfo, message: str) -> None:
-    HOST.failed[key] = info
-    warnings.warn(message, MyGradPluginWarning, stacklevel=4)
-
-
-def load_plugins() -> None:
-    """Discover and register the plugins of entry-point group ``mygrad.plugins``.
-
-    Runs once per process (later calls do nothing); :func:`ensure_loaded` calls it on
-    the first name, method, operator or NumPy function the registry does not have.
-    ``MYGRAD_DISABLE_PLUGIN_AUTOLOAD=1`` skips discovery; ``MYGRAD_DISABLE_PLUGINS=a,b``
-    blocks the plugins with those entry-point (or distribution) names before they are
-    imported. A plugin that fails is rolled back and reported with a
-    MyGradPluginWarning; the others load. Two distributions with the same entry-point
-    name: the first in (distribution name) order loads, the other is reported.
-    """
-    if HOST.discovered or HOST.discovering:
-        return
-    HOST.discovering = True
-    try:
-        if _autoload_disabled():
-            return
-        disabled = _disabled()
-        disabled_norm = {_norm(d) for d in disabled}
-        taken: Dict[str, Optional[str]] = {}
-        for ep in _entry_points():
-            name = ep.name
-            dist = ep.dist_name
-            version = ep.version
-            if name in disabled or (dist is not None and _norm(dist) in disabled_norm):
-                HOST.pm.set_blocked(name)  # never imported
-                continue
-            loaded = HOST.entries.get(name)
-            if loaded is not None and loaded.info.distribution == dist and name not in taken:
-                taken[name] = dist  # loaded earlier in this process, on demand
-                continue
-            if name in taken or name in HOST.entries:
-                other = taken.get(name) or (HOST.entries[name].info.distribution if name in HOST.entries else None)
-                msg = (
-                    f"the mygrad plugin name {name!r} of distribution {dist} {version} is "
-                    f"already taken by {other or 'a plugin registered at run time'}; skipped "
-                    "(uninstall one of them or disable one with MYGRAD_DISABLE_PLUGINS)"
-                )
-                _fail(f"{name} ({dist})", PluginInfo(name, dist, version, error=msg), msg)
-                continue
-            taken[name] = dist
-            _load_entry(ep)
-        _remember_keys()
-    finally:
-        HOST.discovering = False
-        HOST.discovered = True
-
-
-def _load_entry(ep: _EntryPoint) -> None:
-    name, dist, version = ep.name, ep.dist_name, ep.version
-    try:
-        plugin = ep.load()
-        register_plugin(plugin, name, distribution=dist, version=version)
-    except Exception as e:  # a broken plugin must not break mygrad
-        error = f"{type(e).__name__}: {e}"
-        _fail(
-            name,
-            PluginInfo(name, dist, version, error=error),
-            f"the mygrad plugin {name!r} from distribution {dist} {version} failed to "
-            f"load and was skipped: {error}",
-        )
-
-
-def ensure_provider(key: Any) -> bool:
-    """Make sure the plugin providing ``key`` (a name, a Tensor method or a NumPy
-    callable) is loaded; True if that registered anything.
-
-    When the discovery cache knows what every installed plugin contributes, and no two
-    of them contribute the same key (so that load order cannot matter), only the
-    plugins providing ``key`` are imported; otherwise this is :func:`ensure_loaded`.
-    """
-    if HOST.discovered or HOST.discovering:
-        return False
-    if _autoload_disabled():
-        return ensure_loaded()
-    name = _key_name(key)
-    disabled = _disabled()
-    disabled_norm = {_norm(d) for d in disabled}
-    live: List[Tuple[_EntryPoint, Set[str]]] = []
-    seen_keys: Set[str] = set()
-    for ep in _entry_points():
-        if ep.name in disabled or (ep.dist_name is not None and _norm(ep.dist_name) in disabled_norm):
-            HOST.pm.set_blocked(ep.name)  # never imported
-            continue
-        keys = ep.keys
-        if keys is None or keys & seen_keys or any(ep.name == other.name for other, _ in live):
-            return ensure_loaded()  # unknown contributions, or order could matter
-        seen_keys |= keys
-        live.append((ep, keys))
-    before = len(HOST.entries)
-    HOST.discovering = True
-    try:
-        for ep, keys in live:
-            if name in keys and ep.name not in HOST.entries and ep.name not in HOST.failed:
-                _load_entry(ep)
-    finally:
-        HOST.discovering = False
-    return len(HOST.entries) != before
-
-
-def ensure_loaded() -> bool:
-    """Run discovery if it has not run yet; True if that registered anything."""
-    if HOST.discovered or HOST.discovering:
-        return False
-    before = len(HOST.entries)
-    load_plugins()
-    return len(HOST.entries) != before
-
-
 def _register_core() -> None:
     from mygrad_core import __version__, _builtin
 
     if "mygrad-core" not in HOST.entries:
         register_plugin(_builtin, "mygrad-core", distribution="mygrad-core", version=__version__)
+
+
+# discovery uses the host above; its entry points are re-exported here
+from mygrad_core.discovery import (  # noqa: E402, F401  (_entry_points: for the kit's fixture)
+    _entry_points,
+    ensure_loaded,
+    ensure_provider,
+    load_plugins,
+)

@@ -101,10 +101,10 @@ class IsolatedRegistry:
         self.names: list = []
 
     def __call__(self, plugin: Any, name: Optional[str] = None) -> Any:
-        from mygrad_core import plugins
+        from mygrad_core import discovery, plugins
 
         if isinstance(plugin, str):
-            matches = [ep for ep in plugins._entry_points() if ep.name == plugin]
+            matches = [ep for ep in discovery._entry_points() if ep.name == plugin]
             if not matches:
                 raise LookupError(f"no installed entry point {plugin!r} in group {plugins.ENTRY_POINT_GROUP!r}")
             ep = matches[0]

@@ -133,13 +133,16 @@ def test_private_and_dunder_names_never_trigger_discovery(tmp_path):
         tmp_path,
         """
         calls = []
-        real = plugins.ensure_loaded
+        real, real_provider = plugins.ensure_loaded, plugins.ensure_provider
         def spy():
             calls.append(1)
             return real()
-        plugins.ensure_loaded = spy
+        def spy_provider(key):
+            calls.append(1)
+            return real_provider(key)
+        plugins.ensure_loaded, plugins.ensure_provider = spy, spy_provider
         import mygrad_core.tensor, mygrad_core._facade_support as fs
-        fs.ensure_loaded = spy
+        fs.ensure_loaded, fs.ensure_provider = spy, spy_provider
         t = mg.tensor([1.0, 2.0])
         for name in ("_foo", "__array_interface__", "__array_struct__", "__torch_function__", "_private"):
             R.setdefault("tensor", []).append(hasattr(t, name))
