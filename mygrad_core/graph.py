@@ -186,15 +186,10 @@ def _execute(
     if not STATE.tracking:
         return _new_tensor(data, is_const)
 
-    if is_const:
-        for t in tensors:  # a tensor taking part in a new op has its gradient nulled
-            t._grad = None
-            b = t._base
-            if b is not None:
-                b._grad = None
-        out_t = _new_tensor(data, True)
-    else:
-        out_t = _new_tensor(data, False, op)
+    # a constant result is recorded too (its creator, and the memory guard over its
+    # inputs), as MyGrad does; back-propagation never enters it
+    if True:
+        out_t = _new_tensor(data, is_const, op)
         ref = _weakref(op)
         # memory guarding: lock the output and the inputs no live op guards yet (an
         # input made by a guarded op is locked by it, as its output, for as long as this
@@ -358,6 +353,8 @@ def backward(tensor: "Tensor", grad: Any = None) -> None:
         t._grad = None
     tensor._grad = g
     ndarray = np.ndarray
+    # constant inputs made by ops: their (constant) graphs are cleared with this one
+    constants: List[Any] = []
     try:
         for n in range(len(nodes)):
             t = nodes[n]
@@ -366,13 +363,17 @@ def backward(tensor: "Tensor", grad: Any = None) -> None:
                 nodes[n] = None
                 continue
             tg = t._grad
-            if tg is not None:
+            if tg is None:
+                constants += [v for v in op.variables if v._constant and v._creator is not None]
+            else:
                 if t._views and tg.base is not None:
                     # a base's grad owns its memory: its views' grads are views of it
                     t._grad = tg = tg.copy()
                 if op._fast_backward:
                     for i, v in enumerate(op.variables):
                         if v._constant:
+                            if v._creator is not None:
+                                constants.append(v)
                             continue
                         try:
                             vg = op.backward_var(tg, i)
@@ -391,7 +392,11 @@ def backward(tensor: "Tensor", grad: Any = None) -> None:
                             v._grad = prev + vg
                 else:
                     for i, (v, vg) in enumerate(zip(op.variables, op.backward(tg))):
-                        if vg is None or v._constant:
+                        if v._constant:
+                            if v._creator is not None:
+                                constants.append(v)
+                            continue
+                        if vg is None:
                             continue
                         d = v._data
                         if type(vg) is not ndarray or vg.shape != d.shape or vg.dtype != d.dtype:
@@ -406,6 +411,8 @@ def backward(tensor: "Tensor", grad: Any = None) -> None:
             nodes[n] = None  # a tensor nobody else holds can be freed as soon as it is done
     finally:
         _clear(nodes)  # after an exception: the nodes not reached yet
+        for v in constants:
+            clear_graph(v)
 
 
 def clear_graph(tensor: "Tensor") -> None:

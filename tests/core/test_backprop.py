@@ -105,10 +105,12 @@ def test_graph_is_cleared_after_backward():
 
 
 def test_clear_graph():
-    # seed 000 L1145-1153. Our constant results carry no graph, so the documented
-    # `multiply(2., x)` (all constants) would lock nothing: use a variable factor.
+    # seed 000 L1145-1153: even an all-constant result records its op and guards x
     x = np.array([1.0, 2.0])
-    assert multiply(2.0, x).creator is None and x.flags.writeable
+    y = multiply(2.0, x)
+    assert y.constant and x.flags.writeable is False and y.creator is not None
+    y.clear_graph()
+    assert x.flags.writeable is True and y.creator is None
     y = multiply(tensor(2.0), x)
     assert x.flags.writeable is False and y.creator is not None
     y.clear_graph()
