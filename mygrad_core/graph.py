@@ -275,6 +275,13 @@ def _topo_order(root: "Tensor") -> List["Tensor"]:
         append((t, True))
         op = t._creator
         if op is not None:
+            if op._cut:
+                raise InvalidBackprop(
+                    "part of this tensor's computational graph was cleared by an earlier "
+                    "backward() through a tensor both graphs used, so the gradient would miss "
+                    "everything above it: back-propagate once from the sum of the results, or "
+                    "recompute the graph"
+                )
             for v in op.variables:
                 if not v._constant and id(v) not in seen:
                     append((v, False))
@@ -282,30 +289,41 @@ def _topo_order(root: "Tensor") -> List["Tensor"]:
     return post
 
 
-def _disconnect(t: "Tensor", op: Operation) -> None:
+def _disconnect(t: "Tensor", op: Operation, scan: bool = True, cut: bool = False) -> None:
     """Detach ``t`` from its creator ``op`` and release the op's locks.
 
-    A guarded op outside the cleared graph that used ``t`` relied on the lock ``op``
-    held on ``t``'s data: it takes over a lock of its own. (Ops of the cleared graph
-    that used ``t`` were cleared before ``t``: their ``_locked`` is already empty.)
+    With ``scan``, look at the ops outside the cleared graph that used ``t`` (those of
+    the graph were disconnected before ``t``, so they are marked done):
+
+    - a guarded one relied on the lock ``op`` held on ``t``'s data: it takes over a
+      lock of its own;
+    - with ``cut`` (back-propagation clearing its graph), it is marked: its graph lost
+      what lies above ``t``, and back-propagating through it raises InvalidBackprop
+      instead of leaving stale gradients.
     """
     t._creator = None
+    op._done = True
     owned = op._owned
     locked = op._locked
     if locked or owned is not None:
         op._locked = ()
         op._owned = None
+    if scan:
         consumers = t._consumers
         if consumers:
             for ref in consumers:
                 c = ref()
-                if c is not None and (c._locked or c._owned is not None):
+                if c is None or c._done:
+                    continue
+                if cut:
+                    c._cut = True
+                if c._locked or c._owned is not None:
                     memguard.lock(t._data)
                     c._locked.append(t._data)
-        if owned is not None:
-            memguard.disown(owned)
-        if locked:
-            memguard.release_all(locked)
+    if owned is not None:
+        memguard.disown(owned)
+    if locked:
+        memguard.release_all(locked)
 
 
 def _clear(nodes: List["Tensor"]) -> None:
@@ -407,7 +425,10 @@ def backward(tensor: "Tensor", grad: Any = None) -> None:
                         v._grad = vg if prev is None else prev + vg
             # every op that feeds `t` a gradient comes earlier: `t` is done, and its op
             # (with the arrays it cached) can go now rather than after the whole pass
-            _disconnect(t, op)
+            # an inner node's consumers are in this graph (done already) unless it has
+            # several: only then, and for the terminal, can an op outside have used it
+            consumers = t._consumers
+            _disconnect(t, op, n == 0 or (consumers is not None and len(consumers) > 1), True)
             nodes[n] = None  # a tensor nobody else holds can be freed as soon as it is done
     finally:
         _clear(nodes)  # after an exception: the nodes not reached yet

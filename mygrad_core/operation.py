@@ -101,6 +101,10 @@ class Operation:
     _locked: Any = ()
     # the op's own output when it is locked by `memguard.own` (no count needed)
     _owned: Any = None
+    # set when the op's output was disconnected from its creator (graph cleared)
+    _done: bool = False
+    # set when an input of this op was cut from its graph by another backward()
+    _cut: bool = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

@@ -288,3 +288,34 @@ def test_accumulation_in_place_when_nobody_else_holds_the_sum():
     sum_(total).backward()
     np.testing.assert_allclose(w.grad, [1 + 2 + 3 + 4 + 5 + 10] * 3)
     np.testing.assert_array_equal(keep.grad, [1.0, 1.0, 1.0])
+
+
+def test_backward_through_a_graph_another_backward_cut_raises():
+    # z1's backward clears y's creator, which z2's graph also needs: backward from z2
+    # would leave x.grad stale (z1's), so it refuses, leaving everything as it was
+    x = tensor([1.0, 2.0])
+    y = multiply(x, 2.0)
+    z1 = multiply(y, 3.0)
+    z2 = multiply(y, 4.0)
+    sum_(z1).backward()
+    np.testing.assert_array_equal(x.grad, [6.0, 6.0])
+    s2 = sum_(z2)
+    with pytest.raises(mgc.InvalidBackprop, match="cleared by an earlier backward"):
+        s2.backward()
+    np.testing.assert_array_equal(x.grad, [6.0, 6.0])
+    # the supported way: one backward from the sum of the results
+    x = tensor([1.0, 2.0])
+    y = multiply(x, 2.0)
+    sum_(add(multiply(y, 3.0), multiply(y, 4.0))).backward()
+    np.testing.assert_array_equal(x.grad, [14.0, 14.0])
+
+
+def test_explicit_clear_graph_cuts_without_error():
+    # clear_graph() is a deliberate cut: the graph below continues from y as a leaf
+    x = tensor([1.0, 2.0])
+    y = multiply(x, 2.0)
+    z = multiply(y, 4.0)
+    y.clear_graph()
+    sum_(z).backward()
+    np.testing.assert_array_equal(y.grad, [4.0, 4.0])
+    assert x.grad is None

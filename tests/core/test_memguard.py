@@ -298,7 +298,7 @@ def test_intermediate_stays_locked_for_a_live_branch_after_backward_elsewhere():
     sum_(z1).backward()
     assert y.creator is None
     assert not y.data.flags.writeable, "z2's graph still depends on y's values"
-    sum_(z2).backward()
+    z2.clear_graph()
     assert y.data.flags.writeable
     assert x.data.flags.writeable
 
