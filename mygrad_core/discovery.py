@@ -64,7 +64,9 @@ def _cache_file() -> Optional[str]:
     root = os.environ.get("MYGRAD_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "mygrad"
     )
-    env = zlib.crc32(f"{sys.prefix}|{sys.executable}".encode())
+    # one file per environment and import path: processes that differ in sys.path (a
+    # script's folder, pytest's rootdir) do not overwrite each other's cache
+    env = zlib.crc32("|".join([sys.prefix, sys.executable, *sys.path]).encode())
     return os.path.join(root, f"entry-points-{env:08x}.txt")
 
 
