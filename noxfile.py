@@ -30,6 +30,7 @@ PLUGINS = {
     "mygrad-random": [],
     "mygrad-io": [],
     "mygrad-graphviz": [],
+    "mygrad-nnet": ["mygrad-math", "mygrad-linalg"],
 }
 
 
@@ -90,6 +91,7 @@ for _folder, _tests, _name in (
     ("mygrad-random", "random", "random"),
     ("mygrad-io", "io", "io"),
     ("mygrad-graphviz", "graphviz", "graphviz"),
+    ("mygrad-nnet", "nnet", "nnet"),
 ):
     if (ROOT / "plugins" / _folder / "pyproject.toml").exists():
         nox.session(python=PY, name=_name, tags=["ci"])(_plugin_session(_folder, _tests))
@@ -113,7 +115,7 @@ def example(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """Everything installed together: all test folders plus the docs' doctests."""
     _install(session, *PLUGINS, extra=("graphviz",))
-    folders = [p for p in ("tests/core", "tests/plugin_system", "tests/math", "tests/linalg", "tests/random", "tests/io", "tests/graphviz", "tests/demo", "tests/docs") if (ROOT / p).exists()]
+    folders = [p for p in ("tests/core", "tests/plugin_system", "tests/math", "tests/linalg", "tests/random", "tests/io", "tests/graphviz", "tests/nnet", "tests/demo", "tests/docs") if (ROOT / p).exists()]
     _pytest(session, *folders)
 
 

@@ -1,0 +1,3 @@
+"""mygrad.nnet.activations."""
+
+__all__: list = []

@@ -1,0 +1,3 @@
+"""mygrad.nnet.initializers."""
+
+__all__: list = []

@@ -1,0 +1,3 @@
+"""mygrad.nnet.layers."""
+
+__all__: list = []

@@ -1,0 +1,3 @@
+"""mygrad.nnet.losses."""
+
+__all__: list = []
