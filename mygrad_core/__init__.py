@@ -29,7 +29,8 @@ from mygrad_core.errors import (
     MyGradPluginWarning,
     PluginConflictError,
 )
-from mygrad_core.graph import execute_op, no_autodiff
+from mygrad_core.graph import no_autodiff
+from mygrad_core.inplace import execute_op
 from mygrad_core.indexing import where
 from mygrad_core.memguard import (
     mem_guard_active,
@@ -145,6 +146,8 @@ __all__ = [
     "where",
 ]
 
+from mygrad_core import discovery as _discovery  # noqa: E402
 from mygrad_core.plugins import _register_core  # noqa: E402
 
+REGISTRY.on_miss = _discovery.ensure_provider
 _register_core()

@@ -1,13 +1,34 @@
-"""The core's own contributions, registered through the same hooks as any plugin."""
+"""The core's own contributions, registered through the same hooks as any plugin:
+its NumPy overrides and the Tensor methods it fills (``x[i]``, ``x.reshape``, the NumPy
+protocols ...)."""
 
 from __future__ import annotations
 
-from typing import Any, Dict
+from typing import Any, Callable, Dict
 
 import numpy as np
 
-from mygrad_core import creation, indexing, shape
-from mygrad_core.plugins import hookimpl
+from mygrad_core import creation, dispatch, indexing, shape
+from mygrad_core.hookspecs import hookimpl
+
+
+@hookimpl
+def mygrad_tensor_methods() -> Dict[str, Callable[..., Any]]:
+    return {
+        "__getitem__": indexing.getitem,
+        "__setitem__": indexing.setitem,
+        "__array_ufunc__": dispatch.array_ufunc,
+        "__array_function__": dispatch.array_function,
+        "_set_shape": shape.set_shape,
+        "reshape": shape.reshape,
+        "transpose": shape.transpose,
+        "flatten": shape.flatten,
+        "ravel": shape.ravel,
+        "swapaxes": shape.swapaxes,
+        "moveaxis": shape.moveaxis,
+        "squeeze": shape.squeeze,
+        "repeat": shape.repeat,
+    }
 
 
 @hookimpl

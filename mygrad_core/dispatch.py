@@ -6,7 +6,8 @@ from typing import Any, Dict, Tuple
 
 import numpy as np
 
-from mygrad_core.registry import REGISTRY, STANDARD_PROVIDERS
+from mygrad_core.registry import REGISTRY, missing_message, provider_of
+from mygrad_core.tensor import Tensor
 
 __all__ = ["array_ufunc", "array_function", "to_data"]
 
@@ -18,8 +19,6 @@ _DATA_FUNCS = REGISTRY.data_functions
 
 def to_data(obj: Any) -> Any:
     """Replace tensors (also inside lists/tuples/dicts) by their arrays."""
-    from mygrad_core.tensor import Tensor
-
     if isinstance(obj, Tensor):
         return obj._data
     if isinstance(obj, (list, tuple)):
@@ -30,8 +29,6 @@ def to_data(obj: Any) -> Any:
 
 
 def _any_variable(obj: Any) -> bool:
-    from mygrad_core.tensor import Tensor
-
     if isinstance(obj, Tensor):
         return not obj._constant
     if isinstance(obj, (list, tuple)):
@@ -42,14 +39,10 @@ def _any_variable(obj: Any) -> bool:
 
 
 def _missing(kind: str, name: str, key: Any = None) -> TypeError:
-    dist = STANDARD_PROVIDERS.get(name if key is None else key)
-    hint = (
-        f"; it is provided by the plugin distribution {dist!r}, which is not installed "
-        f"(or failed to load): `pip install {dist}`"
-        if dist
-        else "; no installed mygrad plugin provides it"
-    )
-    return TypeError(f"{kind} {name!r} does not support mygrad tensors{hint}")
+    key = name if key is None else key
+    if provider_of(key) is not None:
+        return TypeError(f"{kind} {name!r} does not support mygrad tensors: {missing_message('it', key)}")
+    return TypeError(f"{kind} {name!r} does not support mygrad tensors; no installed mygrad plugin provides it")
 
 
 def _run_on_data(func: Any, name: str, constant_only: bool, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
@@ -61,15 +54,10 @@ def _run_on_data(func: Any, name: str, constant_only: bool, args: Tuple[Any, ...
     return func(*to_data(args), **to_data(kwargs))
 
 
-def _discover(func: Any) -> bool:
-    from mygrad_core.plugins import ensure_provider
-
-    return ensure_provider(func)
-
-
-def array_ufunc(ufunc: np.ufunc, method: str, inputs: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
+def array_ufunc(self: Tensor, ufunc: np.ufunc, method: str, *inputs: Any, **kwargs: Any) -> Any:
+    """``Tensor.__array_ufunc__``: NumPy ufuncs called with tensors."""
     if ufunc not in _UFUNCS and ufunc not in _DATA_UFUNCS:
-        _discover(ufunc)
+        REGISTRY.on_miss(ufunc)
     name = ufunc.__name__
     if method == "__call__":
         fn = _UFUNCS.get(ufunc)
@@ -93,9 +81,10 @@ def array_ufunc(ufunc: np.ufunc, method: str, inputs: Tuple[Any, ...], kwargs: D
     raise _missing("the NumPy ufunc", name)
 
 
-def array_function(func: Any, types: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
+def array_function(self: Tensor, func: Any, types: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
+    """``Tensor.__array_function__``: NumPy functions called with tensors."""
     fn = _FUNCS.get(func)
-    if fn is None and func not in _DATA_FUNCS and _discover(func):
+    if fn is None and func not in _DATA_FUNCS and REGISTRY.on_miss(func):
         fn = _FUNCS.get(func)
     if fn is not None:
         return fn(*args, **kwargs)
@@ -105,7 +94,7 @@ def array_function(func: Any, types: Any, args: Tuple[Any, ...], kwargs: Dict[st
     name = getattr(func, "__name__", repr(func))
     module = getattr(func, "__module__", "numpy") or "numpy"
     key = "linalg" if module.startswith("numpy.linalg") else name
-    if key in STANDARD_PROVIDERS:
+    if provider_of(key) is not None:
         # the provider is looked up by key: np.linalg.norm is mygrad-linalg's
         raise _missing("the NumPy function", name if key == name else f"{module}.{name}", key)
     return NotImplemented

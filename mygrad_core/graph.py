@@ -1,4 +1,9 @@
-"""Building the graph (``execute_op``), back-propagation and ``no_autodiff``.
+"""Building the graph (``_execute``), back-propagation and ``no_autodiff``.
+
+This module and :mod:`mygrad_core.tensor` are the engine's kernel: they import each
+other (graph makes Tensors; ``Tensor.backward`` runs :func:`backward`), and no other
+module of the core is part of an import cycle. ``execute_op``, which adds ``out=``, is
+in :mod:`mygrad_core.inplace`.
 
 The graph holds no reference cycles: a result tensor references its creator op, the
 op references its input tensors, and inputs know their consumers only through weak
@@ -11,48 +16,24 @@ from __future__ import annotations
 import functools
 import sys
 import weakref
-from typing import (
-    TYPE_CHECKING,
-    Any,
-    Callable,
-    Dict,
-    List,
-    Optional,
-    Sequence,
-    Tuple,
-    Type,
-    TypeVar,
-)
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Type, TypeVar
 
 import numpy as np
 
-from mygrad_core import memguard
+from mygrad_core import memguard, views
 from mygrad_core._state import STATE
 from mygrad_core.errors import InvalidBackprop
 from mygrad_core.operation import Operation, SkipGradient, _check_grad
+from mygrad_core.tensor import Tensor, _as_input_array, _new_tensor
 
-if TYPE_CHECKING:  # pragma: no cover
-    from mygrad_core.tensor import Tensor
-
-__all__ = ["execute_op", "no_autodiff", "backward", "clear_graph"]
+__all__ = ["no_autodiff", "backward", "clear_graph"]
 
 _PY_SCALARS = (int, float, bool)
 _weakref = weakref.ref
 # references to a running gradient sum held by the `_grad` slot, a local name and the
 # call's own argument: no more means nobody else can see it, so it may grow in place
 _getrefcount = sys.getrefcount
-_lock_all = memguard.lock_all
-_own = memguard.own
-
-# bound late (tensor.py imports this module)
-_Tensor: Any = None
-_new_tensor: Any = None
-_as_input_array: Any = None
-
-
-def _bind(tensor_cls: Any, new_tensor: Any, as_input_array: Any) -> None:
-    global _Tensor, _new_tensor, _as_input_array
-    _Tensor, _new_tensor, _as_input_array = tensor_cls, new_tensor, as_input_array
+_guard = memguard.guard
 
 
 def _wrap_inputs(input_vars: Sequence[Any]) -> Tuple[Tuple["Tensor", ...], set]:
@@ -67,7 +48,7 @@ def _wrap_inputs(input_vars: Sequence[Any]) -> Tuple[Tuple["Tensor", ...], set]:
     scalars = []
     fresh = set()
     for i, a in enumerate(input_vars):
-        if isinstance(a, _Tensor):
+        if isinstance(a, Tensor):
             out.append(a)
         elif type(a) in _PY_SCALARS:
             out.append(a)
@@ -80,7 +61,7 @@ def _wrap_inputs(input_vars: Sequence[Any]) -> Tuple[Tuple["Tensor", ...], set]:
                 fresh.add(id(t))
             out.append(t)
     if scalars:
-        arrays = [t._data for t in out if isinstance(t, _Tensor)]
+        arrays = [t._data for t in out if isinstance(t, Tensor)]
         # the common case, one float array: the scalar takes its dtype
         one_float = arrays[0].dtype if len(arrays) == 1 and arrays[0].dtype.kind == "f" else None
         for i in scalars:
@@ -95,54 +76,6 @@ def _wrap_inputs(input_vars: Sequence[Any]) -> Tuple[Tuple["Tensor", ...], set]:
     return tuple(out), fresh
 
 
-_Op = TypeVar("_Op", bound=Operation)
-
-
-def execute_op(
-    Op: Type[Operation],
-    *input_vars: Any,
-    op_args: Optional[Sequence[Any]] = None,
-    op_kwargs: Optional[Dict[str, Any]] = None,
-    constant: Optional[bool] = None,
-    out: Any = None,
-) -> "Tensor":
-    """Run the operation ``Op`` on ``input_vars`` and return the resulting tensor.
-
-    Non-tensor inputs become constant tensors (no copy). The result is a constant when
-    ``constant=True``, when every input is a constant (``constant=None``), or when its
-    dtype is integer/bool; ``constant=False`` forces a non-constant float result.
-    With ``out=`` (a Tensor or ndarray) the result is written there in place and
-    ``out`` is returned. Gradients are reduced over broadcast axes here, once.
-
-    Parameters
-    ----------
-    Op : Type[Operation]
-    *input_vars : ArrayLike
-        The tensor inputs of the op (``op.variables``).
-    op_args, op_kwargs
-        Extra positional/keyword arguments for ``Op.__call__``.
-    constant : Optional[bool]
-    out : Optional[Tensor | ndarray]
-
-    Examples
-    --------
-    >>> import mygrad_core as mgc
-    >>> class Mul(mgc.Operation):
-    ...     def __call__(self, a, b):
-    ...         self.variables = (a, b)
-    ...         return a.data * b.data
-    ...     def backward_var(self, grad, index, **kwargs):
-    ...         return grad * self.variables[1 - index].data
-    >>> x = mgc.tensor(2.0)
-    >>> y = mgc.tensor([1.0, 2.0, 3.0])
-    >>> mgc.execute_op(Mul, x, y).backward()
-    >>> x.grad
-    array(6.)
-    """
-    result = _execute(Op, input_vars, op_args, op_kwargs, constant)
-    return result if out is None else write_out(out, result)
-
-
 def _execute(
     Op: Type[Operation],
     input_vars: Tuple[Any, ...],
@@ -150,11 +83,12 @@ def _execute(
     op_kwargs: Optional[Dict[str, Any]],
     constant: Optional[bool],
 ) -> "Tensor":
-    """``execute_op`` without ``out=``, taking its arguments positionally (the hot path)."""
+    """Run ``Op`` on ``input_vars`` and record it in the graph (``execute_op`` without
+    ``out=``, taking its arguments positionally: the path every op takes)."""
     tensors: Tuple[Any, ...] = input_vars
     fresh = None
     all_const = True
-    T = _Tensor
+    T = Tensor
     for a in input_vars:
         if not isinstance(a, T):
             tensors, fresh = _wrap_inputs(input_vars)
@@ -188,68 +122,29 @@ def _execute(
 
     # a constant result is recorded too (its creator, and the memory guard over its
     # inputs), as MyGrad does; back-propagation never enters it
-    if True:
-        out_t = _new_tensor(data, is_const, op)
-        ref = _weakref(op)
-        # memory guarding: lock the output and the inputs no live op guards yet (an
-        # input made by a guarded op is locked by it, as its output, for as long as this
-        # op can need it: `_disconnect` hands that lock over if it ends first)
-        guard = STATE.mem_guard
-        if guard:
-            locked = []
-        for t in tensors:
-            t._grad = None  # a tensor taking part in a new op has its gradient nulled
-            b = t._base
-            if b is not None:
-                b._grad = None
-            consumers = t._consumers  # (Tensor._add_consumer, inlined: the hot path)
-            if consumers is None:
-                t._consumers = [ref]
-            else:
-                consumers.append(ref)
-                n = len(consumers)
-                if n >= 32 and not n & (n - 1):
-                    t._consumers = [r for r in consumers if r() is not None]
-            if guard:
-                c = t._creator
-                if (c is None or (c._owned is None and not c._locked)) and (fresh is None or id(t) not in fresh):
-                    locked.append(t._data)
-        if guard:
-            if _own(data):
-                op._owned = data
-            else:
-                locked.append(data)
-            if locked:
-                _lock_all(locked)
-            op._locked = locked
+    out_t = _new_tensor(data, is_const, op)
+    ref = _weakref(op)
+    for t in tensors:
+        t._grad = None  # a tensor taking part in a new op has its gradient nulled
+        b = t._base
+        if b is not None:
+            b._grad = None
+        consumers = t._consumers  # (views.add_ref, inlined: every op passes here)
+        if consumers is None:
+            t._consumers = [ref]
+        else:
+            consumers.append(ref)
+            n = len(consumers)
+            if n >= 32 and not n & (n - 1):
+                t._consumers = [r for r in consumers if r() is not None]
+    if STATE.mem_guard:
+        _guard(op, tensors, data, fresh)
 
     if Op.can_return_view and len(tensors) == 1:
         parent = tensors[0]
-        if parent is input_vars[0] and _shares_owner(data, parent._data):
-            _register_view(out_t, parent, op.view_fn)
+        if parent is input_vars[0] and views.shares_owner(data, parent._data):
+            views.register(out_t, parent, op.view_fn)
     return out_t
-
-
-def _shares_owner(a: np.ndarray, b: np.ndarray) -> bool:
-    ab = a.base
-    if ab is None:
-        return False
-    bb = b.base if b.base is not None else b
-    if ab is bb:
-        return True
-    return bool(np.shares_memory(a, b))
-
-
-def _register_view(view: "Tensor", parent: "Tensor", fn: Callable[[np.ndarray], np.ndarray]) -> None:
-    root = parent._base
-    if root is None:
-        root = parent
-        view._view_fn = fn
-    else:
-        pfn = parent._view_fn
-        view._view_fn = lambda arr: fn(pfn(arr))
-    view._base = root
-    root._add_view(view)
 
 
 # ---------------------------------------------------------------- back-propagation
@@ -290,24 +185,18 @@ def _topo_order(root: "Tensor") -> List["Tensor"]:
 
 
 def _disconnect(t: "Tensor", op: Operation, scan: bool = True, cut: bool = False) -> None:
-    """Detach ``t`` from its creator ``op`` and release the op's locks.
+    """Detach ``t`` from its creator ``op`` and release the op's memory guard.
 
     With ``scan``, look at the ops outside the cleared graph that used ``t`` (those of
     the graph were disconnected before ``t``, so they are marked done):
 
-    - a guarded one relied on the lock ``op`` held on ``t``'s data: it takes over a
-      lock of its own;
+    - the memory guard hands the lock ``op`` held on ``t``'s data to a guarded one;
     - with ``cut`` (back-propagation clearing its graph), it is marked: its graph lost
       what lies above ``t``, and back-propagating through it raises InvalidBackprop
       instead of leaving stale gradients.
     """
     t._creator = None
     op._done = True
-    owned = op._owned
-    locked = op._locked
-    if locked or owned is not None:
-        op._locked = ()
-        op._owned = None
     if scan:
         consumers = t._consumers
         if consumers:
@@ -317,13 +206,8 @@ def _disconnect(t: "Tensor", op: Operation, scan: bool = True, cut: bool = False
                     continue
                 if cut:
                     c._cut = True
-                if c._locked or c._owned is not None:
-                    memguard.lock(t._data)
-                    c._locked.append(t._data)
-    if owned is not None:
-        memguard.disown(owned)
-    if locked:
-        memguard.release_all(locked)
+                memguard.hand_over(t._data, c)
+    memguard.release(op)
 
 
 def _clear(nodes: List["Tensor"]) -> None:
@@ -343,7 +227,7 @@ def backward(tensor: "Tensor", grad: Any = None) -> None:
     if grad is None:
         g = np.ones_like(data)
     else:
-        if isinstance(grad, _Tensor):
+        if isinstance(grad, Tensor):
             grad = grad._data
         g = np.asarray(grad)
         if g.dtype.kind not in "biuf":
@@ -496,22 +380,3 @@ class _NoAutoDiff:
 
 
 no_autodiff = _NoAutoDiff()
-
-
-def write_out(out: Any, result: "Tensor", where: Any = True, casting: Any = "same_kind") -> Any:
-    """Write ``result`` into the ``out=`` target (Tensor: in place, differentiably)."""
-    from mygrad_core.inplace import assign
-
-    if isinstance(out, _Tensor):
-        return assign(out, result, where=where, casting=casting)
-    if isinstance(out, np.ndarray):
-        if where is True:
-            np.copyto(out, result._data, casting=casting)
-        else:
-            np.copyto(out, result._data, casting=casting, where=where)
-        return out
-    raise TypeError(f"out= must be a Tensor or numpy.ndarray, got {type(out).__name__}")
-
-
-def _invalid_backprop(msg: str) -> InvalidBackprop:  # pragma: no cover - helper for plugins
-    return InvalidBackprop(msg)

@@ -11,6 +11,8 @@ from typing import Any, Callable, Iterable, Mapping, Tuple
 
 import pluggy
 
+from mygrad_core._slots import ROUTED
+
 __all__ = ["PROJECT", "ENTRY_POINT_GROUP", "hookspec", "hookimpl", "MyGradHookSpecs"]
 
 PROJECT = "mygrad"
@@ -149,8 +151,4 @@ HOOK_NAMES: Tuple[str, ...] = (
 
 # the Tensor attributes the core looks up in the registry (all others on the class
 # are the core's own and cannot be replaced by a plugin)
-ROUTED_TENSOR_ATTRS = frozenset(
-    "__add__ __sub__ __mul__ __truediv__ __floordiv__ __mod__ __divmod__ __pow__ __matmul__ "
-    "__neg__ __pos__ __abs__ sum prod cumprod cumsum mean std var max min argmax argmin any "
-    "clip divmod".split()
-)
+ROUTED_TENSOR_ATTRS = ROUTED

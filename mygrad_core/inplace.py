@@ -1,4 +1,5 @@
-"""The one in-place mechanism: augmented assignment, ``__setitem__`` and ``out=``.
+"""The one in-place mechanism: augmented assignment, ``__setitem__`` and ``out=``
+(so :func:`execute_op`, the public way to run an op, which takes ``out=``, lives here).
 
 Writing into a tensor ``t`` (possibly a view) becomes, in the graph, a new state of
 ``t``'s root tensor computed by :class:`_WriteRegion` from the root's old state and
@@ -12,19 +13,75 @@ change, and each live view of the root is re-attached to the root's new state.
 from __future__ import annotations
 
 import weakref
-from typing import TYPE_CHECKING, Any, Callable, List, Optional
+from typing import Any, Callable, Dict, Optional, Sequence, Type
 
 import numpy as np
 
-from mygrad_core import memguard
+from mygrad_core import memguard, views
 from mygrad_core._state import STATE
-from mygrad_core.graph import _new_tensor, _wrap_inputs  # noqa: F401  (bound late)
+from mygrad_core.graph import _execute, _wrap_inputs
 from mygrad_core.operation import Operation
+from mygrad_core.tensor import Tensor, _new_tensor
 
-if TYPE_CHECKING:  # pragma: no cover
-    from mygrad_core.tensor import Tensor
+__all__ = ["execute_op", "assign", "write_out"]
 
-__all__ = ["assign"]
+
+def execute_op(
+    Op: Type[Operation],
+    *input_vars: Any,
+    op_args: Optional[Sequence[Any]] = None,
+    op_kwargs: Optional[Dict[str, Any]] = None,
+    constant: Optional[bool] = None,
+    out: Any = None,
+) -> Tensor:
+    """Run the operation ``Op`` on ``input_vars`` and return the resulting tensor.
+
+    Non-tensor inputs become constant tensors (no copy). The result is a constant when
+    ``constant=True``, when every input is a constant (``constant=None``), or when its
+    dtype is integer/bool; ``constant=False`` forces a non-constant float result.
+    With ``out=`` (a Tensor or ndarray) the result is written there in place and
+    ``out`` is returned. Gradients are reduced over broadcast axes by the engine, once.
+
+    Parameters
+    ----------
+    Op : Type[Operation]
+    *input_vars : ArrayLike
+        The tensor inputs of the op (``op.variables``).
+    op_args, op_kwargs
+        Extra positional/keyword arguments for ``Op.__call__``.
+    constant : Optional[bool]
+    out : Optional[Tensor | ndarray]
+
+    Examples
+    --------
+    >>> import mygrad_core as mgc
+    >>> class Mul(mgc.Operation):
+    ...     def __call__(self, a, b):
+    ...         self.variables = (a, b)
+    ...         return a.data * b.data
+    ...     def backward_var(self, grad, index, **kwargs):
+    ...         return grad * self.variables[1 - index].data
+    >>> x = mgc.tensor(2.0)
+    >>> y = mgc.tensor([1.0, 2.0, 3.0])
+    >>> mgc.execute_op(Mul, x, y).backward()
+    >>> x.grad
+    array(6.)
+    """
+    result = _execute(Op, input_vars, op_args, op_kwargs, constant)
+    return result if out is None else write_out(out, result)
+
+
+def write_out(out: Any, result: Tensor, where: Any = True, casting: Any = "same_kind") -> Any:
+    """Write ``result`` into the ``out=`` target (Tensor: in place, differentiably)."""
+    if isinstance(out, Tensor):
+        return assign(out, result, where=where, casting=casting)
+    if isinstance(out, np.ndarray):
+        if where is True:
+            np.copyto(out, result._data, casting=casting)
+        else:
+            np.copyto(out, result._data, casting=casting, where=where)
+        return out
+    raise TypeError(f"out= must be a Tensor or numpy.ndarray, got {type(out).__name__}")
 
 
 def _region_get(arr: np.ndarray, view_fn: Optional[Callable], index: Any) -> np.ndarray:
@@ -46,7 +103,7 @@ def _region_set(arr: np.ndarray, view_fn: Optional[Callable], index: Any, value:
 class _WriteRegion(Operation):
     """new_root = old_root with ``region`` replaced by ``value`` (where ``where``)."""
 
-    def __call__(self, old: "Tensor", value: "Tensor", *, view_fn: Any, index: Any, where: Any, target: np.ndarray) -> np.ndarray:
+    def __call__(self, old: Tensor, value: Tensor, *, view_fn: Any, index: Any, where: Any, target: np.ndarray) -> np.ndarray:
         self.variables = (old, value)
         self.view_fn_ = view_fn
         self.index = index
@@ -76,7 +133,7 @@ class _ViewOf(Operation):
     def __init__(self, view_fn: Optional[Callable] = None) -> None:
         self._fn = view_fn
 
-    def __call__(self, root: "Tensor") -> np.ndarray:  # pragma: no cover - built directly
+    def __call__(self, root: Tensor) -> np.ndarray:  # pragma: no cover - built directly
         self.variables = (root,)
         return self._fn(root.data)  # type: ignore[misc]
 
@@ -122,7 +179,7 @@ def _dedupe_setitem_grad(shape: tuple, view_fn: Any, index: Any, g: np.ndarray, 
     return np.where(keep.reshape(written.shape), g, 0)
 
 
-def _placeholder(t: "Tensor", data: np.ndarray) -> "Tensor":
+def _placeholder(t: Tensor, data: np.ndarray) -> Tensor:
     """A tensor holding ``t``'s old state; ``t``'s consumers are redirected to it."""
     ph = _new_tensor(data, t._constant, t._creator)
     consumers = t._consumers
@@ -137,23 +194,12 @@ def _placeholder(t: "Tensor", data: np.ndarray) -> "Tensor":
     return ph
 
 
-def _live_views(root: "Tensor") -> List["Tensor"]:
-    views = root._views
-    if not views:
-        return []
-    out = [v for v in (r() for r in views) if v is not None]
-    root._views = [weakref.ref(v) for v in out] if out else None
-    return out
-
-
-def assign(target: "Tensor", value: Any, index: Any = None, where: Any = True, casting: Any = "unsafe") -> "Tensor":
+def assign(target: Tensor, value: Any, index: Any = None, where: Any = True, casting: Any = "unsafe") -> Tensor:
     """Write ``value`` into ``target[index]`` (or all of ``target``) in place.
 
     The write propagates to ``target``'s base and all of its views and stays
     differentiable. Returns ``target``.
     """
-    from mygrad_core.tensor import Tensor
-
     if isinstance(value, Tensor):
         vt = value
     else:
@@ -191,12 +237,12 @@ def assign(target: "Tensor", value: Any, index: Any = None, where: Any = True, c
             _region_set(rdata, view_fn, index, vt._data, where)
         return target
 
-    views = _live_views(root)
+    live = views.live_views(root)
     new_constant = (root._constant and vt._constant) or rdata.dtype.kind not in "fc"
 
     in_graph = root._creator is not None or _has_consumers(root)
     if not in_graph:
-        for v in views:
+        for v in live:
             if v._creator is not None or _has_consumers(v):
                 in_graph = True
                 break
@@ -211,13 +257,13 @@ def assign(target: "Tensor", value: Any, index: Any = None, where: Any = True, c
         new = np.copy(rdata, order="K")
         _region_set(new, view_fn, index, vt._data, where)
         old_root = _placeholder(root, rdata)
-        for v in views:
+        for v in live:
             if v._creator is not None or _has_consumers(v):
                 ph = _placeholder(v, v._data)
                 if v is vt:  # `y[1:] = y[:2]`: the value is the view's old state
                     vt = ph
         root._data = new
-        for v in views:
+        for v in live:
             v._data = v._view_fn(new)
 
     if vt is root:  # `y[...] = y`: the value is the root's old state
@@ -225,7 +271,7 @@ def assign(target: "Tensor", value: Any, index: Any = None, where: Any = True, c
     root._grad = None
     root._creator = None
     root._constant = new_constant
-    for v in views:
+    for v in live:
         v._creator = None
         v._constant = new_constant
         v._grad = None
@@ -240,15 +286,15 @@ def assign(target: "Tensor", value: Any, index: Any = None, where: Any = True, c
         op(old_root, vt, view_fn=view_fn, index=index, where=where, target=new)
         root._creator = op
         ref = weakref.ref(op)
-        old_root._add_consumer(ref)
-        vt._add_consumer(ref)
+        old_root._consumers = views.add_ref(old_root._consumers, ref)
+        vt._consumers = views.add_ref(vt._consumers, ref)
         if guard:
             memguard.lock(new)
             op._locked = [new]
-    for v in views:
+    for v in live:
         vop = _ViewOf(v._view_fn)
         vop.variables = (root,)
-        root._add_consumer(weakref.ref(vop))
+        root._consumers = views.add_ref(root._consumers, weakref.ref(vop))
         v._creator = vop
         if guard:
             memguard.lock(new)
@@ -257,7 +303,7 @@ def assign(target: "Tensor", value: Any, index: Any = None, where: Any = True, c
     return target
 
 
-def _has_consumers(t: "Tensor") -> bool:
+def _has_consumers(t: Tensor) -> bool:
     consumers = t._consumers
     if not consumers:
         return False
@@ -268,7 +314,7 @@ def _has_consumers(t: "Tensor") -> bool:
     return False
 
 
-def _rebind_reshaped(t: "Tensor", r: "Tensor") -> None:
+def _rebind_reshaped(t: Tensor, r: Tensor) -> None:
     """``t.shape = newshape`` for a tensor in a graph: ``t`` takes the state of ``r``,
     a reshaped view of it; ops that used ``t`` before keep its old state."""
     old_shape = t._data.shape
@@ -281,8 +327,8 @@ def _rebind_reshaped(t: "Tensor", r: "Tensor") -> None:
     if t._base is not None:
         t._view_fn = r._view_fn
         return
-    views = [v for v in _live_views(t) if v is not r]
-    for v in views:
+    live = [v for v in views.live_views(t) if v is not r]
+    for v in live:
         fn = v._view_fn
         v._view_fn = (lambda f: lambda arr: f(arr.reshape(old_shape)))(fn)
-    t._views = [weakref.ref(v) for v in views] if views else None
+    t._views = [weakref.ref(v) for v in live] if live else None

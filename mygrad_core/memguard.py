@@ -23,6 +23,56 @@ __all__ = [
     "mem_guard_active",
 ]
 
+# The engine calls three functions, one each: ``guard`` when an op joins a live graph,
+# ``release`` when it leaves it, ``hand_over`` when a cleared graph's lock on an array
+# must pass to an op outside it. An op's guard state is two attributes: ``_locked``
+# (the arrays it holds counted locks on) and ``_owned`` (its output, locked as owner).
+
+
+def guard(op: Any, tensors: Any, data: np.ndarray, fresh: Any) -> None:
+    """Lock ``op``'s output ``data`` and the inputs that no live op guards yet.
+
+    An input made by a guarded op is locked by that op, as its output, for as long as
+    ``op`` can need it (``hand_over`` passes the lock on if its creator's graph is
+    cleared first). ``fresh`` holds the ids of input tensors made around new memory
+    (from scalars and lists): nobody else can reach it, so it needs no lock.
+    """
+    locked = []
+    for t in tensors:
+        c = t._creator
+        if (c is None or (c._owned is None and not c._locked)) and (fresh is None or id(t) not in fresh):
+            locked.append(t._data)
+    if own(data):
+        op._owned = data
+    else:
+        locked.append(data)
+    if locked:
+        lock_all(locked)
+    op._locked = locked
+
+
+def release(op: Any) -> None:
+    """Release every lock ``op`` holds (its graph was cleared, or it was freed)."""
+    owned = op._owned
+    locked = op._locked
+    if not locked and owned is None:
+        return
+    op._locked = ()
+    op._owned = None
+    if owned is not None:
+        disown(owned)
+    if locked:
+        release_all(locked)
+
+
+def hand_over(data: np.ndarray, op: Any) -> None:
+    """``op`` (guarded, still live) relied on another op's lock on its input ``data``,
+    which is being released: ``op`` takes a lock of its own."""
+    if op._locked or op._owned is not None:
+        lock(data)
+        op._locked.append(data)
+
+
 # id(array) -> [array, original writeable flag, count]
 _LOCKS: dict[int, list[Any]] = {}
 # ids of arrays an op made and locked as its own output: the cheap common case, a
@@ -62,7 +112,7 @@ def disown(arr: np.ndarray) -> None:
         arr.setflags(write=True)
 
 
-def release(arr: np.ndarray) -> None:
+def release_array(arr: np.ndarray) -> None:
     entry = _LOCKS.get(id(arr))
     if entry is None:  # pragma: no cover - defensive: never locked by us
         return
@@ -72,7 +122,7 @@ def release(arr: np.ndarray) -> None:
     del _LOCKS[id(arr)]
     base = arr.base
     if isinstance(base, np.ndarray):
-        release(base)
+        release_array(base)
     if entry[1] and id(arr) not in _OWNED:
         try:
             arr.setflags(write=True)
@@ -121,7 +171,7 @@ def release_all(arrays: Any) -> None:
             if entry[1] and k not in _OWNED:
                 arr.setflags(write=True)
         else:
-            release(arr)
+            release_array(arr)
 
 
 # views that could not be made writeable because their owner was still locked

@@ -105,6 +105,9 @@ class Operation:
     _done: bool = False
     # set when an input of this op was cut from its graph by another backward()
     _cut: bool = False
+    # set (on an instance) when every gradient must pass `grad_post_process_fn`, not only
+    # those whose shape differs from their input's (a ufunc called with where=)
+    _post_process: bool = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -127,6 +130,14 @@ class Operation:
         Returns one gradient per variable, each with that variable's shape, or None
         for constant variables and those whose ``backward_var`` raised SkipGradient.
         """
+        if self._post_process:
+            # e.g. the entries a ufunc's where= skipped hold arbitrary values: their
+            # gradients are masked out afterwards, so their warnings mean nothing
+            with np.errstate(all="ignore"):
+                return self._gradients(grad, kwargs)
+        return self._gradients(grad, kwargs)
+
+    def _gradients(self, grad: np.ndarray, kwargs: Any) -> Tuple[Optional[np.ndarray], ...]:
         out: list[Optional[np.ndarray]] = []
         for index, var in enumerate(self.variables):
             if var._constant:
@@ -143,20 +154,10 @@ class Operation:
     def view_fn(self, array: np.ndarray) -> np.ndarray:  # pragma: no cover - view ops override
         raise NotImplementedError(f"{type(self).__name__} does not return views")
 
-    def _release(self) -> None:
-        owned = self._owned
-        if owned is not None:
-            self._owned = None
-            memguard.disown(owned)
-        locked = self._locked
-        if locked:
-            self._locked = ()
-            memguard.release_all(locked)
-
     def __del__(self) -> None:
         # an unreferenced result releases its inputs' memory guard at once
         if self._locked or self._owned is not None:
-            self._release()
+            memguard.release(self)
 
 
 def _check_grad(op: Operation, index: int, var: "Tensor", g: Any) -> np.ndarray:
@@ -168,7 +169,7 @@ def _check_grad(op: Operation, index: int, var: "Tensor", g: Any) -> np.ndarray:
             )
         g = np.asarray(g)
     shape = var._data.shape
-    if g.shape != shape:
+    if g.shape != shape or op._post_process:
         g = op.grad_post_process_fn(g, shape)
     dtype = var._data.dtype
     if g.dtype != dtype:

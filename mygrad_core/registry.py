@@ -34,6 +34,9 @@ class Registry:
     tensor_methods: Dict[str, Callable[..., Any]] = field(default_factory=dict)
     # who contributed each entry: (kind, key) -> plugin name
     owners: Dict[tuple, str] = field(default_factory=dict)
+    # called with the missing key when a lookup misses; True if that registered
+    # something (set at start-up to discovery's loading on demand)
+    on_miss: Callable[[Any], bool] = field(default=lambda key: False, repr=False)
 
     _TABLES = (
         "functions",

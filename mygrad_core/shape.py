@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from operator import index as operator_index
 from typing import Any, Optional, Sequence, Tuple, Union
 
 import numpy as np
 
-from mygrad_core.graph import execute_op
+from mygrad_core.inplace import _rebind_reshaped, execute_op
 from mygrad_core.operation import Operation
 from mygrad_core.tensor import Tensor
 
@@ -64,12 +65,6 @@ def _normalize_shape(func: str, newshape: Any) -> Tuple[int, ...]:
         return tuple(int(operator_index(n)) for n in newshape)
     except TypeError:
         raise TypeError(f"{func}: the new shape must be an int or a sequence of ints, got {newshape!r}") from None
-
-
-def operator_index(n: Any) -> int:
-    import operator
-
-    return operator.index(n)
 
 
 def reshape(a: Any, newshape: Union[int, Sequence[int]], *, constant: Optional[bool] = None) -> Tensor:
@@ -477,3 +472,17 @@ def repeat(a: Any, repeats: Any, axis: Optional[int] = None, *, constant: Option
     """
     return execute_op(Repeat, a, op_args=(repeats, axis), constant=constant)
 
+
+
+def set_shape(t: Tensor, newshape: Any) -> None:
+    """``t.shape = newshape``: reshape in place, keeping ``t`` differentiable."""
+    if isinstance(newshape, int):
+        newshape = (newshape,)
+    newshape = tuple(newshape)
+    if newshape == t.shape:
+        return
+    if not t._constant and t._creator is None and not t._consumers and not t._views:
+        # nothing to keep differentiable: behave like ndarray.shape = ...
+        t._data = t._data.reshape(newshape)
+        return
+    _rebind_reshaped(t, reshape(t, newshape))

@@ -1,22 +1,25 @@
 """The Tensor: a NumPy array that can take part in a computational graph.
 
 This module is about data and dispatch. Graph building and back-propagation live in
-:mod:`mygrad_core.graph`, in-place writes in :mod:`mygrad_core.inplace`, memory
-guarding in :mod:`mygrad_core.memguard`, and the ops themselves in the core's shape
-and indexing modules or in plugins (looked up in the registry).
+:mod:`mygrad_core.graph` (the other half of the engine's kernel: the two modules import
+each other, and nothing else in the core does that), in-place writes in
+:mod:`mygrad_core.inplace`, memory guarding in :mod:`mygrad_core.memguard`, view
+bookkeeping in :mod:`mygrad_core.views`. Every attribute that is not data (operators,
+``reshape``, ``__getitem__``, the NumPy protocols, ``x.sum()``) is looked up in the
+registry, which the core fills for its own methods exactly as plugins fill theirs.
 """
 
 from __future__ import annotations
 
 import warnings
-import weakref
-from typing import Any, Iterator, List, Optional, Tuple, Union
+from typing import Any, Callable, Iterator, List, Optional, Tuple, Union
 
 import numpy as np
 
-from mygrad_core import graph
+from mygrad_core import views
+from mygrad_core._slots import BINARY_OPERATORS, PLUGIN_METHODS, UNARY_OPERATORS
 from mygrad_core.errors import MissingPluginError
-from mygrad_core.registry import REGISTRY, STANDARD_PROVIDERS, missing_message
+from mygrad_core.registry import REGISTRY, missing_message, provider_of
 
 __all__ = ["Tensor", "tensor", "astensor", "asarray"]
 
@@ -71,19 +74,15 @@ def _new_tensor(data: np.ndarray, constant: bool, creator: Any = None) -> "Tenso
 
 def _lookup(name: str) -> Any:
     fn = _METHODS.get(name)
-    if fn is None:
-        from mygrad_core.plugins import ensure_provider
-
-        if ensure_provider(name):  # plugins are discovered lazily, on the first miss
-            fn = _METHODS.get(name)
+    if fn is None and REGISTRY.on_miss(name):  # plugins are discovered lazily, on a miss
+        fn = _METHODS.get(name)
     return fn
 
 
 def _method(name: str) -> Any:
     fn = _METHODS.get(name) or _lookup(name)
     if fn is None:
-        dist = STANDARD_PROVIDERS.get(name)
-        if dist is not None:
+        if provider_of(name) is not None:
             raise MissingPluginError(missing_message(f"the Tensor method {name!r}", name))
         raise AttributeError(f"'Tensor' object has no attribute {name!r}")
     return fn
@@ -92,11 +91,7 @@ def _method(name: str) -> Any:
 def _operator(name: str, symbol: str) -> Any:
     fn = _METHODS.get(name) or _lookup(name)
     if fn is None:
-        dist = STANDARD_PROVIDERS.get(name)
-        raise TypeError(
-            f"the operator {symbol!r} on a Tensor is provided by the plugin distribution "
-            f"{dist!r}, which is not installed (or failed to load): `pip install {dist}`"
-        )
+        raise TypeError(missing_message(f"the operator {symbol!r} on a Tensor", name))
     return fn
 
 
@@ -178,28 +173,6 @@ class Tensor:
         self._views: Optional[List[Any]] = None
         self._consumers: Optional[List[Any]] = None
 
-    # ------------------------------------------------------------ graph bookkeeping
-    def _add_consumer(self, ref: Any) -> None:
-        consumers = self._consumers
-        if consumers is None:
-            self._consumers = [ref]
-            return
-        consumers.append(ref)
-        n = len(consumers)
-        if n >= 32 and not n & (n - 1):  # at powers of two: drop dead references
-            self._consumers = [r for r in consumers if r() is not None]
-
-    def _add_view(self, view: "Tensor") -> None:
-        views = self._views
-        ref = weakref.ref(view)
-        if views is None:
-            self._views = [ref]
-            return
-        views.append(ref)
-        n = len(views)
-        if n >= 32 and not n & (n - 1):
-            self._views = [r for r in views if r() is not None]
-
     # ------------------------------------------------------------ core attributes
     @property
     def data(self) -> np.ndarray:
@@ -217,18 +190,9 @@ class Tensor:
 
         A view's gradient is the matching view of its base's gradient.
         """
-        base = self._base
-        if base is None:
+        if self._base is None:
             return self._grad
-        bg = base._grad
-        if bg is None:
-            return self._grad
-        cached = self._view_grad
-        if cached is not None and cached[0] is bg:
-            return cached[1]
-        vg = self._view_fn(bg)
-        self._view_grad = (bg, vg)
-        return vg
+        return views.grad_of(self)
 
     @property
     def constant(self) -> bool:
@@ -255,20 +219,7 @@ class Tensor:
 
     @shape.setter
     def shape(self, newshape: Any) -> None:
-        from mygrad_core.shape import reshape
-
-        if isinstance(newshape, int):
-            newshape = (newshape,)
-        newshape = tuple(newshape)
-        if newshape == self.shape:
-            return
-        if not self._constant and self._creator is None and not self._consumers and not self._views:
-            # nothing to keep differentiable: behave like ndarray.shape = ...
-            self._data = self._data.reshape(newshape)
-            return
-        from mygrad_core.inplace import _rebind_reshaped
-
-        _rebind_reshaped(self, reshape(self, newshape))
+        _method("_set_shape")(self, newshape)
 
     @property
     def ndim(self) -> int:
@@ -283,9 +234,7 @@ class Tensor:
         """The transpose (``self`` when ``ndim < 2``)."""
         if self._data.ndim < 2:
             return self
-        from mygrad_core.shape import transpose
-
-        return transpose(self)
+        return _method("transpose")(self)
 
     @property
     def itemsize(self) -> int:
@@ -451,108 +400,14 @@ class Tensor:
     def __ge__(self, other: Any) -> np.ndarray:
         return np.greater_equal(self._data, other._data if isinstance(other, Tensor) else other)
 
-    # ------------------------------------------------------------ operators (registry)
-    def __add__(self, other: Any) -> "Tensor":
-        return (_METHODS.get("__add__") or _operator("__add__", "+"))(self, other)
-
-    def __radd__(self, other: Any) -> "Tensor":
-        return (_METHODS.get("__add__") or _operator("__add__", "+"))(other, self)
-
-    def __iadd__(self, other: Any) -> "Tensor":
-        return (_METHODS.get("__add__") or _operator("__add__", "+="))(self, other, out=self)
-
-    def __sub__(self, other: Any) -> "Tensor":
-        return (_METHODS.get("__sub__") or _operator("__sub__", "-"))(self, other)
-
-    def __rsub__(self, other: Any) -> "Tensor":
-        return (_METHODS.get("__sub__") or _operator("__sub__", "-"))(other, self)
-
-    def __isub__(self, other: Any) -> "Tensor":
-        return (_METHODS.get("__sub__") or _operator("__sub__", "-="))(self, other, out=self)
-
-    def __mul__(self, other: Any) -> "Tensor":
-        return (_METHODS.get("__mul__") or _operator("__mul__", "*"))(self, other)
-
-    def __rmul__(self, other: Any) -> "Tensor":
-        return (_METHODS.get("__mul__") or _operator("__mul__", "*"))(other, self)
-
-    def __imul__(self, other: Any) -> "Tensor":
-        return (_METHODS.get("__mul__") or _operator("__mul__", "*="))(self, other, out=self)
-
-    def __truediv__(self, other: Any) -> "Tensor":
-        return (_METHODS.get("__truediv__") or _operator("__truediv__", "/"))(self, other)
-
-    def __rtruediv__(self, other: Any) -> "Tensor":
-        return (_METHODS.get("__truediv__") or _operator("__truediv__", "/"))(other, self)
-
-    def __itruediv__(self, other: Any) -> "Tensor":
-        return (_METHODS.get("__truediv__") or _operator("__truediv__", "/="))(self, other, out=self)
-
-    def __floordiv__(self, other: Any) -> Any:
-        return (_METHODS.get("__floordiv__") or _operator("__floordiv__", "//"))(self, other)
-
-    def __rfloordiv__(self, other: Any) -> Any:
-        return (_METHODS.get("__floordiv__") or _operator("__floordiv__", "//"))(other, self)
-
-    def __ifloordiv__(self, other: Any) -> Any:
-        return (_METHODS.get("__floordiv__") or _operator("__floordiv__", "//="))(self, other, out=self)
-
-    def __mod__(self, other: Any) -> Any:
-        return (_METHODS.get("__mod__") or _operator("__mod__", "%"))(self, other)
-
-    def __rmod__(self, other: Any) -> Any:
-        return (_METHODS.get("__mod__") or _operator("__mod__", "%"))(other, self)
-
-    def __imod__(self, other: Any) -> Any:
-        return (_METHODS.get("__mod__") or _operator("__mod__", "%="))(self, other, out=self)
-
-    def __divmod__(self, other: Any) -> Any:
-        return (_METHODS.get("__divmod__") or _operator("__divmod__", "divmod"))(self, other)
-
-    def __rdivmod__(self, other: Any) -> Any:
-        return (_METHODS.get("__divmod__") or _operator("__divmod__", "divmod"))(other, self)
-
-    def __pow__(self, other: Any) -> "Tensor":
-        return (_METHODS.get("__pow__") or _operator("__pow__", "**"))(self, other)
-
-    def __rpow__(self, other: Any) -> "Tensor":
-        return (_METHODS.get("__pow__") or _operator("__pow__", "**"))(other, self)
-
-    def __ipow__(self, other: Any) -> "Tensor":
-        return (_METHODS.get("__pow__") or _operator("__pow__", "**="))(self, other, out=self)
-
-    def __matmul__(self, other: Any) -> "Tensor":
-        return (_METHODS.get("__matmul__") or _operator("__matmul__", "@"))(self, other)
-
-    def __rmatmul__(self, other: Any) -> "Tensor":
-        return (_METHODS.get("__matmul__") or _operator("__matmul__", "@"))(other, self)
-
-    def __imatmul__(self, other: Any) -> "Tensor":
-        raise TypeError(
-            "In-place matrix multiplication is not (yet) supported. Use 'a = a @ b' instead of 'a @= b'."
-        )
-
-    def __neg__(self) -> "Tensor":
-        return (_METHODS.get("__neg__") or _operator("__neg__", "unary -"))(self)
-
-    def __pos__(self) -> "Tensor":
-        return (_METHODS.get("__pos__") or _operator("__pos__", "unary +"))(self)
-
-    def __abs__(self) -> "Tensor":
-        return (_METHODS.get("__abs__") or _operator("__abs__", "abs()"))(self)
-
-    # ------------------------------------------------------------ indexing (core)
+    # ------------------------------------------------------------ indexing (core, via the registry)
     def __getitem__(self, index: Any) -> "Tensor":
-        from mygrad_core.indexing import getitem
-
-        return getitem(self, index)
+        return (_METHODS.get("__getitem__") or _method("__getitem__"))(self, index)
 
     def __setitem__(self, index: Any, value: Any) -> None:
-        from mygrad_core.indexing import setitem
+        (_METHODS.get("__setitem__") or _method("__setitem__"))(self, index, value)
 
-        setitem(self, index, value)
-
-    # ------------------------------------------------------------ shape methods (core)
+    # ------------------------------------------------------------ shape methods (core, via the registry)
     def reshape(self, *newshape: Any, constant: Optional[bool] = None) -> "Tensor":
         """A tensor with the same data and a new shape (a view when possible).
 
@@ -562,92 +417,17 @@ class Tensor:
         >>> mgc.arange(6.0).reshape(2, 3).shape
         (2, 3)
         """
-        from mygrad_core.shape import reshape
-
         if not newshape:
             raise TypeError("reshape() takes at least one argument: the new shape")
         if len(newshape) == 1 and not isinstance(newshape[0], (int, np.integer)):
             newshape = newshape[0]
-        return reshape(self, newshape, constant=constant)
-
-    def flatten(self, *, constant: Optional[bool] = None) -> "Tensor":
-        """A flattened copy of the tensor."""
-        from mygrad_core.shape import flatten
-
-        return flatten(self, constant=constant)
-
-    def ravel(self, *, constant: Optional[bool] = None) -> "Tensor":
-        from mygrad_core.shape import ravel
-
-        return ravel(self, constant=constant)
+        return _method("reshape")(self, newshape, constant=constant)
 
     def transpose(self, *axes: Any, constant: Optional[bool] = None) -> "Tensor":
         """Permute the axes (reversed when none are given)."""
-        from mygrad_core.shape import transpose
-
         if len(axes) == 1 and (axes[0] is None or not isinstance(axes[0], (int, np.integer))):
             axes = () if axes[0] is None else tuple(axes[0])
-        return transpose(self, *axes, constant=constant)
-
-    def swapaxes(self, axis1: int, axis2: int, *, constant: Optional[bool] = None) -> "Tensor":
-        from mygrad_core.shape import swapaxes
-
-        return swapaxes(self, axis1, axis2, constant=constant)
-
-    def moveaxis(self, source: Any, destination: Any, *, constant: Optional[bool] = None) -> "Tensor":
-        from mygrad_core.shape import moveaxis
-
-        return moveaxis(self, source, destination, constant=constant)
-
-    def squeeze(self, axis: Any = None, *, constant: Optional[bool] = None) -> "Tensor":
-        from mygrad_core.shape import squeeze
-
-        return squeeze(self, axis, constant=constant)
-
-    def repeat(self, repeats: Any, axis: Any = None, *, constant: Optional[bool] = None) -> "Tensor":
-        from mygrad_core.shape import repeat
-
-        return repeat(self, repeats, axis, constant=constant)
-
-    # ------------------------------------------------------------ plugin methods
-    def sum(self, *args: Any, **kwargs: Any) -> "Tensor":
-        return _method("sum")(self, *args, **kwargs)
-
-    def prod(self, *args: Any, **kwargs: Any) -> "Tensor":
-        return _method("prod")(self, *args, **kwargs)
-
-    def cumprod(self, *args: Any, **kwargs: Any) -> "Tensor":
-        return _method("cumprod")(self, *args, **kwargs)
-
-    def cumsum(self, *args: Any, **kwargs: Any) -> "Tensor":
-        return _method("cumsum")(self, *args, **kwargs)
-
-    def mean(self, *args: Any, **kwargs: Any) -> "Tensor":
-        return _method("mean")(self, *args, **kwargs)
-
-    def std(self, *args: Any, **kwargs: Any) -> "Tensor":
-        return _method("std")(self, *args, **kwargs)
-
-    def var(self, *args: Any, **kwargs: Any) -> "Tensor":
-        return _method("var")(self, *args, **kwargs)
-
-    def max(self, *args: Any, **kwargs: Any) -> "Tensor":
-        return _method("max")(self, *args, **kwargs)
-
-    def min(self, *args: Any, **kwargs: Any) -> "Tensor":
-        return _method("min")(self, *args, **kwargs)
-
-    def argmax(self, *args: Any, **kwargs: Any) -> Any:
-        return _method("argmax")(self, *args, **kwargs)
-
-    def argmin(self, *args: Any, **kwargs: Any) -> Any:
-        return _method("argmin")(self, *args, **kwargs)
-
-    def any(self, *args: Any, **kwargs: Any) -> Any:
-        return _method("any")(self, *args, **kwargs)
-
-    def clip(self, *args: Any, **kwargs: Any) -> "Tensor":
-        return _method("clip")(self, *args, **kwargs)
+        return _method("transpose")(self, *axes, constant=constant)
 
     def __getattr__(self, name: str) -> Any:
         # only reached for names the class does not define: third-party methods.
@@ -657,25 +437,67 @@ class Tensor:
         fn = _method(name)
         return fn.__get__(self, Tensor) if hasattr(fn, "__get__") else (lambda *a, **k: fn(self, *a, **k))
 
-    # ------------------------------------------------------------ NumPy dispatch
-    def __array_ufunc__(self, ufunc: np.ufunc, method: str, *inputs: Any, **kwargs: Any) -> Any:
-        from mygrad_core.dispatch import array_ufunc
 
-        return array_ufunc(ufunc, method, inputs, kwargs)
 
-    def __array_function__(self, func: Any, types: Any, args: Any, kwargs: Any) -> Any:
-        from mygrad_core.dispatch import array_function
+def _routed(name: str, doc: Optional[str] = None) -> Callable[..., Any]:
+    def method(self: Tensor, *args: Any, **kwargs: Any) -> Any:
+        return (_METHODS.get(name) or _method(name))(self, *args, **kwargs)
 
-        return array_function(func, types, args, kwargs)
+    method.__name__ = method.__qualname__ = name
+    method.__doc__ = doc or f"``{name}`` of the tensor (see ``mygrad.{name.strip('_')}``)."
+    return method
+
+
+def _binary(name: str, symbol: str) -> Tuple[Callable[..., Any], ...]:
+    def forward(self: Tensor, other: Any) -> Any:
+        return (_METHODS.get(name) or _operator(name, symbol))(self, other)
+
+    def reflected(self: Tensor, other: Any) -> Any:
+        return (_METHODS.get(name) or _operator(name, symbol))(other, self)
+
+    def inplace(self: Tensor, other: Any) -> Any:
+        return (_METHODS.get(name) or _operator(name, symbol + "="))(self, other, out=self)
+
+    return forward, reflected, inplace
+
+
+def _unary(name: str, symbol: str) -> Callable[..., Any]:
+    def forward(self: Tensor) -> Any:
+        return (_METHODS.get(name) or _operator(name, symbol))(self)
+
+    return forward
+
+
+def _imatmul(self: Tensor, other: Any) -> Any:
+    raise TypeError(
+        "In-place matrix multiplication is not (yet) supported. Use 'a = a @ b' instead of 'a @= b'."
+    )
+
+
+# The class's remaining methods come from the one table in ``_slots``: they are set
+# here, once, when the class is created; it never changes shape afterwards.
+for _name, _symbol, _reflected, _inplace in BINARY_OPERATORS:
+    _fwd, _ref, _inp = _binary(_name, _symbol)
+    for _dunder, _fn in ((_name, _fwd), (_reflected, _ref), (_inplace, _inp)):
+        if _dunder is not None:
+            _fn.__name__ = _fn.__qualname__ = str(_dunder)
+            setattr(Tensor, str(_dunder), _fn)
+Tensor.__imatmul__ = _imatmul  # type: ignore[attr-defined]
+for _name, _symbol in UNARY_OPERATORS:
+    _fn = _unary(_name, _symbol)
+    _fn.__name__ = _fn.__qualname__ = _name
+    setattr(Tensor, _name, _fn)
+for _name in PLUGIN_METHODS + ("flatten", "ravel", "swapaxes", "moveaxis", "squeeze", "repeat"):
+    setattr(Tensor, _name, _routed(_name))
+Tensor.__array_ufunc__ = _routed("__array_ufunc__", "NumPy's ufunc protocol: ``np.sin(tensor)``.")  # type: ignore[attr-defined]
+Tensor.__array_function__ = _routed("__array_function__", "NumPy's function protocol: ``np.sum(tensor)``.")  # type: ignore[attr-defined]
+del _name, _symbol, _reflected, _inplace, _fwd, _ref, _inp, _dunder, _fn
 
 
 def _unpickle(state: dict) -> Tensor:
     t = object.__new__(Tensor)
     t.__setstate__(state)
     return t
-
-
-graph._bind(Tensor, _new_tensor, _as_input_array)
 
 
 def tensor(
@@ -751,3 +573,8 @@ def asarray(a: Any, dtype: Any = None, order: Any = None) -> np.ndarray:
     if isinstance(a, Tensor):
         a = a._data
     return np.asarray(a, dtype=dtype, order=order)
+
+
+# The kernel's other half, imported last: graph builds Tensors, Tensor.backward runs
+# graph.backward. Importing either module first works.
+from mygrad_core import graph  # noqa: E402

@@ -51,7 +51,7 @@ Inf = _np.inf
 # the documented sub-modules of the facade
 from mygrad import errors, indexing_routines, operation_base, tensor_creation, tensor_manip, typing  # noqa: F401,E402
 
-from mygrad_core.graph import execute_op  # noqa: F401,E402
+from mygrad_core.inplace import execute_op  # noqa: F401,E402
 
 _support.install_finder()
 

@@ -110,7 +110,7 @@ def test_ufunc_contract(spec: Spec, dom2, data):
 
 @pytest.mark.parametrize("spec, dom2", BINARY, ids=[s.name for s, _ in BINARY])
 def test_binary_ufunc_attributes(spec: Spec, dom2):
-    assert isinstance(spec.mg, mg.ufunc)
+    assert issubclass(spec.mg, mg.ufunc)
     assert spec.mg.nin == 2 and spec.mg.nargs == 3
     assert spec.mg.identity == spec.np.identity
 
@@ -153,9 +153,9 @@ def test_power_special_cases_match_general(exponent):
 
 def test_power_square_and_identity_take_the_fast_path():
     x = mg.tensor([1.0, 2.0])
-    assert type((x**2).creator).__name__ == "Square"
-    assert type((x**1).creator).__name__ == "Positive"
-    assert type(mg.power(x, 2).creator).__name__ == "Power"  # same maths, checked above
+    # a constant scalar exponent of 2 or 1 squares or copies instead of calling np.power
+    assert (x**2).creator.mode == 2 and mg.power(x, 2).creator.mode == 2
+    assert (x**1).creator.mode == 1
     y = x**1
     assert y is not x and not np.shares_memory(y.data, x.data)
 

@@ -6,7 +6,7 @@ from typing import Any, List, Optional, Sequence, Tuple
 
 import numpy as np
 
-from mygrad_core import Tensor, UfuncOperation, ufunc
+from mygrad_core import Tensor, UfuncOperation, make_ufunc
 
 __all__ = ["matmul", "multi_matmul", "optimal_parenthesization"]
 
@@ -14,9 +14,28 @@ _SCALAR_MSG = "Scalar operands are not allowed, use '*' instead"
 
 
 class MatMul(UfuncOperation):
-    """f(a, b) = a @ b, with NumPy's 1-D promotion and batch broadcasting."""
+    """Matrix product of two tensors: ``matmul(x1, x2)`` is ``x1 @ x2``.
+
+    Follows :func:`numpy.matmul`: 2-D operands are multiplied as matrices; N-D operands
+    are stacks of matrices in their last two axes, broadcast against each other; a 1-D
+    first (second) operand is treated as a row (column) vector whose added axis is
+    removed from the result. Scalar operands raise ``ValueError``.
+
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> a = mg.tensor([[1.0, 2.0], [3.0, 4.0]])
+    >>> v = mg.tensor([1.0, -1.0])
+    >>> mg.matmul(a, v)
+    Tensor([-1., -1.])
+    >>> (a @ v).backward()
+    >>> v.grad
+    array([4., 6.])
+    """
 
     numpy_ufunc = np.matmul
+    where_supported = False
 
     def forward(self, a: np.ndarray, b: np.ndarray, **kwargs: Any) -> np.ndarray:
         if a.ndim == 0 or b.ndim == 0:
@@ -45,63 +64,7 @@ class MatMul(UfuncOperation):
         return np.matmul(np.swapaxes(a, -1, -2), grad)
 
 
-class _MatMulUfunc(ufunc):
-    """Matrix product of two tensors: ``matmul(x1, x2)`` is ``x1 @ x2``.
-
-    Follows :func:`numpy.matmul`: 2-D operands are multiplied as matrices; N-D operands
-    are stacks of matrices in their last two axes, broadcast against each other; a 1-D
-    first (second) operand is treated as a row (column) vector whose added axis is
-    removed from the result. Scalar operands raise ``ValueError``.
-
-    Parameters
-    ----------
-    x1, x2 : ArrayLike
-        Operands of at least one dimension each.
-    out : Optional[Union[Tensor, ndarray]]
-        Where to write the result (returned).
-    dtype : Optional[DTypeLikeReals]
-        The dtype of the result.
-    constant : Optional[bool]
-        If True the result is a constant (no gradient flows back through it).
-
-    Returns
-    -------
-    Tensor
-
-    Examples
-    --------
-    >>> import mygrad as mg
-    >>> a = mg.tensor([[1.0, 2.0], [3.0, 4.0]])
-    >>> v = mg.tensor([1.0, -1.0])
-    >>> mg.matmul(a, v)
-    Tensor([-1., -1.])
-    >>> (a @ v).backward()
-    >>> v.grad
-    array([4., 6.])
-    """
-
-    def __call__(  # type: ignore[override]
-        self,
-        x1: Any,
-        x2: Any,
-        out: Any = None,
-        *,
-        dtype: Any = None,
-        constant: Optional[bool] = None,
-        **kwargs: Any,
-    ) -> Any:
-        if "where" in kwargs:
-            raise TypeError("matmul() does not support the `where=` argument")
-        if kwargs:
-            raise TypeError(
-                f"matmul() got unexpected keyword argument(s) {sorted(kwargs)}; "
-                "accepted: out, dtype, constant"
-            )
-        return super().__call__(x1, x2, out=out, dtype=dtype, constant=constant)
-
-
-matmul = _MatMulUfunc(MatMul, "matmul", 2, np.matmul)
-_MatMulUfunc.__name__ = _MatMulUfunc.__qualname__ = "matmul"
+matmul = make_ufunc(MatMul, args=("x1", "x2"))
 
 
 # ------------------------------------------------------------------------ multi_matmul

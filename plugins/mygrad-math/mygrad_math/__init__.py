@@ -2,7 +2,9 @@
 
 Arithmetic (and the Tensor operators), trigonometric, hyperbolic, exponential and
 logarithmic ufuncs, sums/products/statistics, special and miscellaneous functions,
-and the non-differentiable NumPy functions that accept tensors.
+and the non-differentiable NumPy functions that accept tensors. Each module's
+``__all__`` lists what it exports; this package and the plugin's registration are
+derived from them.
 
 Examples
 --------
@@ -14,189 +16,28 @@ True
 True
 """
 
-from numpy import (
-    allclose,
-    bincount,
-    ceil,
-    copyto,
-    divmod,
-    floor,
-    floor_divide,
-    fmod,
-    isclose,
-    isfinite,
-    isinf,
-    isnan,
-    isnat,
-    logical_and,
-    logical_not,
-    logical_or,
-    logical_xor,
-    mod,
-    remainder,
-    rint,
-    sign,
-    signbit,
-    trunc,
+from mygrad_math import (
+    arithmetic,
+    exp_log,
+    hyperbolic,
+    misc,
+    nondifferentiable,
+    reductions,
+    special,
+    trigonometric,
 )
-
-from mygrad_math.arithmetic import (
-    add,
-    divide,
-    multiply,
-    negative,
-    positive,
-    power,
-    reciprocal,
-    subtract,
-    true_divide,
-)
-from mygrad_math.exp_log import exp, exp2, expm1, log, log1p, log2, log10, logaddexp, logaddexp2
-from mygrad_math.hyperbolic import (
-    arccosh,
-    arccoth,
-    arccsch,
-    arcsinh,
-    arctanh,
-    cosh,
-    coth,
-    csch,
-    sech,
-    sinh,
-    tanh,
-)
-from mygrad_math.misc import abs, absolute, cbrt, clip, maximum, minimum, sqrt, square
-from mygrad_math.nondifferentiable import any, argmax, argmin
-from mygrad_math.reductions import amax, amin, cumprod, cumsum, max, mean, min, prod, std, sum, var
-from mygrad_math.special import add_sequence, multiply_sequence, sinc
-from mygrad_math.trigonometric import (
-    arccos,
-    arccot,
-    arccsc,
-    arcsec,
-    arcsin,
-    arctan,
-    arctan2,
-    cos,
-    cot,
-    csc,
-    sec,
-    sin,
-    tan,
-)
+from mygrad_math.arithmetic import *  # noqa: F401,F403
+from mygrad_math.exp_log import *  # noqa: F401,F403
+from mygrad_math.hyperbolic import *  # noqa: F401,F403
+from mygrad_math.misc import *  # noqa: F401,F403
+from mygrad_math.nondifferentiable import *  # noqa: F401,F403
+from mygrad_math.reductions import *  # noqa: F401,F403
+from mygrad_math.special import *  # noqa: F401,F403
+from mygrad_math.trigonometric import *  # noqa: F401,F403
 
 __version__ = "0.1.0"
 
-# the 51 documented functions of ``mygrad.math``
-DOCUMENTED = (
-    "sin cos tan arcsin arccos arctan arctan2 "
-    "sinh cosh tanh arcsinh arccosh arctanh "
-    "prod sum cumprod cumsum mean var std amax amin max min "
-    "exp expm1 exp2 log log10 log2 log1p logaddexp logaddexp2 "
-    "add_sequence multiply_sequence sinc "
-    "add reciprocal positive negative multiply divide power subtract "
-    "clip sqrt cbrt square absolute maximum minimum"
-).split()
+# the modules whose ``__all__`` make up the plugin (in the order of MyGrad's docs)
+MODULES = (trigonometric, hyperbolic, reductions, exp_log, special, arithmetic, misc, nondifferentiable)
 
-# the reference's extra differentiable surface (``true_divide`` is ``divide``)
-EXTRAS = "true_divide abs sec csc cot sech csch coth arcsec arccsc arccot arccoth arccsch".split()
-
-# not differentiable: run on the data and return ndarrays
-NONDIFFERENTIABLE = (
-    "any argmax argmin isnan isfinite isinf isnat signbit logical_not logical_and "
-    "logical_or logical_xor floor_divide remainder mod fmod divmod rint sign floor ceil "
-    "trunc isclose allclose bincount copyto"
-).split()
-
-__all__ = [
-    "sin",
-    "cos",
-    "tan",
-    "arcsin",
-    "arccos",
-    "arctan",
-    "arctan2",
-    "sinh",
-    "cosh",
-    "tanh",
-    "arcsinh",
-    "arccosh",
-    "arctanh",
-    "prod",
-    "sum",
-    "cumprod",
-    "cumsum",
-    "mean",
-    "var",
-    "std",
-    "amax",
-    "amin",
-    "max",
-    "min",
-    "exp",
-    "expm1",
-    "exp2",
-    "log",
-    "log10",
-    "log2",
-    "log1p",
-    "logaddexp",
-    "logaddexp2",
-    "add_sequence",
-    "multiply_sequence",
-    "sinc",
-    "add",
-    "reciprocal",
-    "positive",
-    "negative",
-    "multiply",
-    "divide",
-    "power",
-    "subtract",
-    "clip",
-    "sqrt",
-    "cbrt",
-    "square",
-    "absolute",
-    "maximum",
-    "minimum",
-    "true_divide",
-    "abs",
-    "sec",
-    "csc",
-    "cot",
-    "sech",
-    "csch",
-    "coth",
-    "arcsec",
-    "arccsc",
-    "arccot",
-    "arccoth",
-    "arccsch",
-    "any",
-    "argmax",
-    "argmin",
-    "isnan",
-    "isfinite",
-    "isinf",
-    "isnat",
-    "signbit",
-    "logical_not",
-    "logical_and",
-    "logical_or",
-    "logical_xor",
-    "floor_divide",
-    "remainder",
-    "mod",
-    "fmod",
-    "divmod",
-    "rint",
-    "sign",
-    "floor",
-    "ceil",
-    "trunc",
-    "isclose",
-    "allclose",
-    "bincount",
-    "copyto",
-]
+__all__ = [name for module in MODULES for name in module.__all__]

@@ -14,7 +14,7 @@ import numpy as np
 from mygrad_core import Tensor
 from mygrad_math import misc, nondifferentiable, reductions, special
 
-__all__ = ["NUMPY_FUNCTIONS"]
+__all__: list = []  # the adapters are reached through NumPy only
 
 _NOVALUE = getattr(np, "_NoValue", None)
 
@@ -148,7 +148,7 @@ def np_sinc(x: Any) -> Tensor:
     return special.sinc(x)
 
 
-NUMPY_FUNCTIONS: Dict[Any, Optional[Any]] = {
+NUMPY_OVERRIDES: Dict[Any, Optional[Any]] = {
     np.sum: np_sum,
     np.mean: np_mean,
     np.prod: np_prod,

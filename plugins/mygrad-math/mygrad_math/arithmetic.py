@@ -7,9 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from mygrad_core import Tensor, UfuncOperation
-from mygrad_math._base import BinaryUfuncOp, UnaryUfuncOp
-from mygrad_math._utils import build_ufunc
+from mygrad_core import Tensor, UfuncOperation, make_ufunc
 
 __all__ = [
     "add",
@@ -24,28 +22,76 @@ __all__ = [
 ]
 
 
-class Add(BinaryUfuncOp):
+class Add(UfuncOperation):
+    """Add arguments elementwise.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> x = mg.tensor([1.0, 2.0])
+    >>> y = mg.add(x, 3.0)
+    >>> y
+    Tensor([4., 5.])
+    >>> y.backward()
+    >>> x.grad
+    array([1., 1.])
+    """
+
     numpy_ufunc = np.add
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
         return grad
 
 
-class Subtract(BinaryUfuncOp):
+class Subtract(UfuncOperation):
+    """Subtract arguments elementwise: ``x1 - x2``.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> y = mg.tensor([1.0, 2.0])
+    >>> mg.subtract(10.0, y).backward()
+    >>> y.grad
+    array([-1., -1.])
+    """
+
     numpy_ufunc = np.subtract
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
         return grad if index == 0 else -grad
 
 
-class Multiply(BinaryUfuncOp):
+class Multiply(UfuncOperation):
+    """Multiply arguments elementwise.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> x = mg.tensor([1.0, 2.0])
+    >>> mg.multiply(x, [3.0, -1.0]).backward()
+    >>> x.grad
+    array([ 3., -1.])
+    """
+
     numpy_ufunc = np.multiply
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
         return grad * self.variables[1 - index].data
 
 
-class Divide(BinaryUfuncOp):
+class Divide(UfuncOperation):
+    """Divide arguments elementwise: ``x1 / x2`` (true division; ``true_divide`` is this
+    same function).
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> x = mg.tensor(2.0)
+    >>> mg.divide(1.0, x).backward()
+    >>> x.grad
+    array(-0.25)
+    """
+
     numpy_ufunc = np.divide
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
@@ -56,7 +102,21 @@ class Divide(BinaryUfuncOp):
 
 
 class Power(UfuncOperation):
-    """``x1 ** x2``; a constant scalar exponent of 1 or 2 takes a faster path."""
+    """First array elements raised to powers from the second array, elementwise.
+
+    Integer bases with negative integer exponents raise ``ValueError``, as in NumPy.
+
+
+    ``x1 ** x2``; a constant scalar exponent of 1 or 2 takes a faster path.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> x = mg.tensor([1.0, 2.0])
+    >>> mg.power(x, 3).backward()
+    >>> x.grad
+    array([ 3., 12.])
+    """
 
     numpy_ufunc = np.power
     # 0: general power, 1: x ** 1 (a copy), 2: x ** 2 (a square)
@@ -70,13 +130,7 @@ class Power(UfuncOperation):
                 self.mode = 2
             elif p == 1:
                 self.mode = 1
-        if kwargs:
-            out = UfuncOperation.__call__(self, x1, x2, **kwargs)
-        else:
-            self.variables = (x1, x2)
-            out = self.forward(x1.data, b)
-        self.out = out
-        return out
+        return UfuncOperation.__call__(self, x1, x2, **kwargs)
 
     def forward(self, a: np.ndarray, b: np.ndarray, **kwargs: Any) -> np.ndarray:
         mode = self.mode
@@ -106,223 +160,24 @@ class Power(UfuncOperation):
         return g
 
 
-class Negative(UnaryUfuncOp):
-    numpy_ufunc = np.negative
-
-    def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
-        return -grad
-
-
-class Positive(UnaryUfuncOp):
-    numpy_ufunc = np.positive
-
-    def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
-        return grad
-
-
-class Reciprocal(UnaryUfuncOp):
-    numpy_ufunc = np.reciprocal
-
-    def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
-        out = self.out
-        return -grad * out * out
-
-
-add = build_ufunc(
-    Add,
-    "add",
-    """Add arguments elementwise.
-
-    Parameters
-    ----------
-    x1, x2 : ArrayLike
-        The arrays to add; they must broadcast together. Non-tensors are constants.
-    out : Optional[Union[Tensor, ndarray]]
-        Where to write the result (returned).
-    where : Mask
-        Compute only where True (other entries are uninitialised unless ``out`` is given).
-    dtype : Optional[DTypeLikeReals]
-    constant : Optional[bool]
-        Force the result to be (or not be) a constant; inferred by default.
-
-    Returns
-    -------
-    Tensor
-
-    Examples
-    --------
-    >>> import mygrad as mg
-    >>> x = mg.tensor([1.0, 2.0])
-    >>> y = mg.add(x, 3.0)
-    >>> y
-    Tensor([4., 5.])
-    >>> y.backward()
-    >>> x.grad
-    array([1., 1.])
-    """,
-    args=("x1", "x2"),
-)
-
-subtract = build_ufunc(
-    Subtract,
-    "subtract",
-    """Subtract arguments elementwise: ``x1 - x2``.
-
-    Parameters
-    ----------
-    x1, x2 : ArrayLike
-    out : Optional[Union[Tensor, ndarray]]
-    where : Mask
-    dtype : Optional[DTypeLikeReals]
-    constant : Optional[bool]
-
-    Returns
-    -------
-    Tensor
-
-    Examples
-    --------
-    >>> import mygrad as mg
-    >>> y = mg.tensor([1.0, 2.0])
-    >>> mg.subtract(10.0, y).backward()
-    >>> y.grad
-    array([-1., -1.])
-    """,
-    args=("x1", "x2"),
-)
-
-multiply = build_ufunc(
-    Multiply,
-    "multiply",
-    """Multiply arguments elementwise.
-
-    Parameters
-    ----------
-    x1, x2 : ArrayLike
-    out : Optional[Union[Tensor, ndarray]]
-    where : Mask
-    dtype : Optional[DTypeLikeReals]
-    constant : Optional[bool]
-
-    Returns
-    -------
-    Tensor
-
-    Examples
-    --------
-    >>> import mygrad as mg
-    >>> x = mg.tensor([1.0, 2.0])
-    >>> mg.multiply(x, [3.0, -1.0]).backward()
-    >>> x.grad
-    array([ 3., -1.])
-    """,
-    args=("x1", "x2"),
-)
-
-divide = build_ufunc(
-    Divide,
-    "divide",
-    """Divide arguments elementwise: ``x1 / x2`` (true division; ``true_divide`` is this
-    same function).
-
-    Parameters
-    ----------
-    x1, x2 : ArrayLike
-    out : Optional[Union[Tensor, ndarray]]
-    where : Mask
-    dtype : Optional[DTypeLikeReals]
-    constant : Optional[bool]
-
-    Returns
-    -------
-    Tensor
-
-    Examples
-    --------
-    >>> import mygrad as mg
-    >>> x = mg.tensor(2.0)
-    >>> mg.divide(1.0, x).backward()
-    >>> x.grad
-    array(-0.25)
-    """,
-    args=("x1", "x2"),
-)
-true_divide = divide
-
-power = build_ufunc(
-    Power,
-    "power",
-    """First array elements raised to powers from the second array, elementwise.
-
-    Integer bases with negative integer exponents raise ``ValueError``, as in NumPy.
-
-    Parameters
-    ----------
-    x1 : ArrayLike
-        The bases.
-    x2 : ArrayLike
-        The exponents.
-    out : Optional[Union[Tensor, ndarray]]
-    where : Mask
-    dtype : Optional[DTypeLikeReals]
-    constant : Optional[bool]
-
-    Returns
-    -------
-    Tensor
-
-    Examples
-    --------
-    >>> import mygrad as mg
-    >>> x = mg.tensor([1.0, 2.0])
-    >>> mg.power(x, 3).backward()
-    >>> x.grad
-    array([ 3., 12.])
-    """,
-    args=("x1", "x2"),
-)
-
-negative = build_ufunc(
-    Negative,
-    "negative",
+class Negative(UfuncOperation):
     """Numerical negative, elementwise (``-x``).
-
-    Parameters
-    ----------
-    x : ArrayLike
-    out : Optional[Union[Tensor, ndarray]]
-    where : Mask
-    dtype : Optional[DTypeLikeReals]
-    constant : Optional[bool]
-
-    Returns
-    -------
-    Tensor
 
     Examples
     --------
     >>> import mygrad as mg
     >>> mg.negative([1.0, -2.0])
     Tensor([-1.,  2.])
-    """,
-)
+    """
 
-positive = build_ufunc(
-    Positive,
-    "positive",
+    numpy_ufunc = np.negative
+
+    def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
+        return -grad
+
+
+class Positive(UfuncOperation):
     """Numerical positive, elementwise (``+x``): a new tensor equal to ``x``.
-
-    Parameters
-    ----------
-    x : ArrayLike
-    out : Optional[Union[Tensor, ndarray]]
-    where : Mask
-    dtype : Optional[DTypeLikeReals]
-    constant : Optional[bool]
-
-    Returns
-    -------
-    Tensor
 
     Examples
     --------
@@ -331,26 +186,17 @@ positive = build_ufunc(
     >>> y = mg.positive(x)
     >>> y is x, y
     (False, Tensor([ 1., -2.]))
-    """,
-)
+    """
 
-reciprocal = build_ufunc(
-    Reciprocal,
-    "reciprocal",
+    numpy_ufunc = np.positive
+
+    def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
+        return grad
+
+
+class Reciprocal(UfuncOperation):
     """The reciprocal ``1 / x``, elementwise (integer inputs use integer division, as in
     NumPy).
-
-    Parameters
-    ----------
-    x : ArrayLike
-    out : Optional[Union[Tensor, ndarray]]
-    where : Mask
-    dtype : Optional[DTypeLikeReals]
-    constant : Optional[bool]
-
-    Returns
-    -------
-    Tensor
 
     Examples
     --------
@@ -359,5 +205,22 @@ reciprocal = build_ufunc(
     >>> mg.reciprocal(x).backward()
     >>> x.grad
     array([-0.25  , -0.0625])
-    """,
-)
+    """
+
+    numpy_ufunc = np.reciprocal
+
+    def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
+        out = self.out
+        return -grad * out * out
+
+add = make_ufunc(Add)
+
+
+subtract = make_ufunc(Subtract)
+multiply = make_ufunc(Multiply)
+# one ufunc under both names; NumPy and MyGrad call it true_divide
+divide = true_divide = make_ufunc(Divide, name="true_divide")
+power = make_ufunc(Power)
+negative = make_ufunc(Negative)
+positive = make_ufunc(Positive)
+reciprocal = make_ufunc(Reciprocal)

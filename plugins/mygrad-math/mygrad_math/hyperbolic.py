@@ -7,8 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from mygrad_math._base import UnaryUfuncOp
-from mygrad_math._utils import build_ufunc, ufunc_doc
+from mygrad_core import UfuncOperation, make_ufunc
 
 __all__ = [
     "sinh",
@@ -25,21 +24,52 @@ __all__ = [
 ]
 
 
-class Sinh(UnaryUfuncOp):
+class Sinh(UfuncOperation):
+    """Hyperbolic sine, elementwise.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> x = mg.tensor(0.0)
+    >>> mg.sinh(x).backward()
+    >>> x.grad
+    array(1.)
+    """
+
     numpy_ufunc = np.sinh
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
         return grad * np.cosh(self.variables[0].data)
 
 
-class Cosh(UnaryUfuncOp):
+class Cosh(UfuncOperation):
+    """Hyperbolic cosine, elementwise.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> mg.cosh([0.0])
+    Tensor([1.])
+    """
+
     numpy_ufunc = np.cosh
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
         return grad * np.sinh(self.variables[0].data)
 
 
-class Tanh(UnaryUfuncOp):
+class Tanh(UfuncOperation):
+    """Hyperbolic tangent, elementwise.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> x = mg.tensor([0.0])
+    >>> mg.tanh(x).backward()
+    >>> x.grad
+    array([1.])
+    """
+
     numpy_ufunc = np.tanh
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
@@ -47,7 +77,16 @@ class Tanh(UnaryUfuncOp):
         return grad * (1 - out * out)
 
 
-class Arcsinh(UnaryUfuncOp):
+class Arcsinh(UfuncOperation):
+    """Inverse hyperbolic sine, elementwise.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> mg.arcsinh(0.0)
+    Tensor(0.)
+    """
+
     numpy_ufunc = np.arcsinh
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
@@ -55,7 +94,16 @@ class Arcsinh(UnaryUfuncOp):
         return grad / np.sqrt(x * x + 1)
 
 
-class Arccosh(UnaryUfuncOp):
+class Arccosh(UfuncOperation):
+    """Inverse hyperbolic cosine, elementwise (nan below 1).
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> mg.arccosh(1.0)
+    Tensor(0.)
+    """
+
     numpy_ufunc = np.arccosh
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
@@ -63,7 +111,18 @@ class Arccosh(UnaryUfuncOp):
         return grad / np.sqrt(x * x - 1)
 
 
-class Arctanh(UnaryUfuncOp):
+class Arctanh(UfuncOperation):
+    """Inverse hyperbolic tangent, elementwise.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> x = mg.tensor(0.5)
+    >>> mg.arctanh(x).backward()
+    >>> x.grad.round(6)
+    np.float64(1.333333)
+    """
+
     numpy_ufunc = np.arctanh
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
@@ -71,7 +130,16 @@ class Arctanh(UnaryUfuncOp):
         return grad / (1 - x * x)
 
 
-class Sech(UnaryUfuncOp):
+class Sech(UfuncOperation):
+    """Hyperbolic secant ``1 / cosh(x)``, elementwise.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> mg.sech(0.0)
+    Tensor(1.)
+    """
+
     def forward(self, x: np.ndarray, **kwargs: Any) -> np.ndarray:
         return np.reciprocal(np.cosh(x, **kwargs), **kwargs)
 
@@ -79,7 +147,16 @@ class Sech(UnaryUfuncOp):
         return -grad * self.out * np.tanh(self.variables[0].data)
 
 
-class Csch(UnaryUfuncOp):
+class Csch(UfuncOperation):
+    """Hyperbolic cosecant ``1 / sinh(x)``, elementwise.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> mg.csch(1.0)
+    Tensor(0.85091813)
+    """
+
     def forward(self, x: np.ndarray, **kwargs: Any) -> np.ndarray:
         return np.reciprocal(np.sinh(x, **kwargs), **kwargs)
 
@@ -87,7 +164,16 @@ class Csch(UnaryUfuncOp):
         return -grad * self.out / np.tanh(self.variables[0].data)
 
 
-class Coth(UnaryUfuncOp):
+class Coth(UfuncOperation):
+    """Hyperbolic cotangent ``1 / tanh(x)``, elementwise.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> mg.coth(1.0)
+    Tensor(1.31303529)
+    """
+
     def forward(self, x: np.ndarray, **kwargs: Any) -> np.ndarray:
         return np.reciprocal(np.tanh(x, **kwargs), **kwargs)
 
@@ -96,7 +182,16 @@ class Coth(UnaryUfuncOp):
         return -grad / (s * s)
 
 
-class Arccoth(UnaryUfuncOp):
+class Arccoth(UfuncOperation):
+    """Inverse hyperbolic cotangent ``arctanh(1 / x)``, elementwise.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> mg.arccoth(2.0)
+    Tensor(0.54930614)
+    """
+
     def forward(self, x: np.ndarray, **kwargs: Any) -> np.ndarray:
         return np.arctanh(np.divide(1.0, x, **kwargs), **kwargs)
 
@@ -105,7 +200,16 @@ class Arccoth(UnaryUfuncOp):
         return grad / (1 - x * x)
 
 
-class Arccsch(UnaryUfuncOp):
+class Arccsch(UfuncOperation):
+    """Inverse hyperbolic cosecant ``arcsinh(1 / x)``, elementwise.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> mg.arccsch(1.0)
+    Tensor(0.88137359)
+    """
+
     def forward(self, x: np.ndarray, **kwargs: Any) -> np.ndarray:
         return np.arcsinh(np.divide(1.0, x, **kwargs), **kwargs)
 
@@ -113,104 +217,16 @@ class Arccsch(UnaryUfuncOp):
         x = self.variables[0].data
         return -grad / (np.abs(x) * np.sqrt(1 + x * x))
 
+sinh = make_ufunc(Sinh)
 
-sinh = build_ufunc(
-    Sinh,
-    "sinh",
-    ufunc_doc(
-        "Hyperbolic sine, elementwise.",
-        "    >>> import mygrad as mg\n"
-        "    >>> x = mg.tensor(0.0)\n"
-        "    >>> mg.sinh(x).backward()\n"
-        "    >>> x.grad\n"
-        "    array(1.)",
-    ),
-)
-cosh = build_ufunc(
-    Cosh,
-    "cosh",
-    ufunc_doc(
-        "Hyperbolic cosine, elementwise.",
-        "    >>> import mygrad as mg\n    >>> mg.cosh([0.0])\n    Tensor([1.])",
-    ),
-)
-tanh = build_ufunc(
-    Tanh,
-    "tanh",
-    ufunc_doc(
-        "Hyperbolic tangent, elementwise.",
-        "    >>> import mygrad as mg\n"
-        "    >>> x = mg.tensor([0.0])\n"
-        "    >>> mg.tanh(x).backward()\n"
-        "    >>> x.grad\n"
-        "    array([1.])",
-    ),
-)
-arcsinh = build_ufunc(
-    Arcsinh,
-    "arcsinh",
-    ufunc_doc(
-        "Inverse hyperbolic sine, elementwise.",
-        "    >>> import mygrad as mg\n    >>> mg.arcsinh(0.0)\n    Tensor(0.)",
-    ),
-)
-arccosh = build_ufunc(
-    Arccosh,
-    "arccosh",
-    ufunc_doc(
-        "Inverse hyperbolic cosine, elementwise (nan below 1).",
-        "    >>> import mygrad as mg\n    >>> mg.arccosh(1.0)\n    Tensor(0.)",
-    ),
-)
-arctanh = build_ufunc(
-    Arctanh,
-    "arctanh",
-    ufunc_doc(
-        "Inverse hyperbolic tangent, elementwise.",
-        "    >>> import mygrad as mg\n"
-        "    >>> x = mg.tensor(0.5)\n"
-        "    >>> mg.arctanh(x).backward()\n"
-        "    >>> x.grad.round(6)\n"
-        "    np.float64(1.333333)",
-    ),
-)
-sech = build_ufunc(
-    Sech,
-    "sech",
-    ufunc_doc(
-        "Hyperbolic secant ``1 / cosh(x)``, elementwise.",
-        "    >>> import mygrad as mg\n    >>> mg.sech(0.0)\n    Tensor(1.)",
-    ),
-)
-csch = build_ufunc(
-    Csch,
-    "csch",
-    ufunc_doc(
-        "Hyperbolic cosecant ``1 / sinh(x)``, elementwise.",
-        "    >>> import mygrad as mg\n    >>> mg.csch(1.0)\n    Tensor(0.85091813)",
-    ),
-)
-coth = build_ufunc(
-    Coth,
-    "coth",
-    ufunc_doc(
-        "Hyperbolic cotangent ``1 / tanh(x)``, elementwise.",
-        "    >>> import mygrad as mg\n    >>> mg.coth(1.0)\n    Tensor(1.31303529)",
-    ),
-)
-arccoth = build_ufunc(
-    Arccoth,
-    "arccoth",
-    ufunc_doc(
-        "Inverse hyperbolic cotangent ``arctanh(1 / x)``, elementwise.",
-        "    >>> import mygrad as mg\n    >>> mg.arccoth(2.0)\n    Tensor(0.54930614)",
-    ),
-)
-arccsch = build_ufunc(
-    Arccsch,
-    "arccsch",
-    ufunc_doc(
-        "Inverse hyperbolic cosecant ``arcsinh(1 / x)``, elementwise.",
-        "    >>> import mygrad as mg\n    >>> mg.arccsch(1.0)\n    Tensor(0.88137359)",
-    ),
-)
+
+cosh = make_ufunc(Cosh)
+tanh = make_ufunc(Tanh)
+arcsinh = make_ufunc(Arcsinh)
+arccosh = make_ufunc(Arccosh)
+arctanh = make_ufunc(Arctanh)
+sech = make_ufunc(Sech, name="sech", nin=1)
+csch = make_ufunc(Csch, name="csch", nin=1)
+coth = make_ufunc(Coth, name="coth", nin=1)
+arccoth = make_ufunc(Arccoth, name="arccoth", nin=1)
+arccsch = make_ufunc(Arccsch, name="arccsch", nin=1)

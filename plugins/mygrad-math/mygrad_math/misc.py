@@ -6,21 +6,39 @@ from typing import Any, Dict, Optional, Tuple, Union
 
 import numpy as np
 
-from mygrad_core import Operation, Tensor, execute_op
-from mygrad_math._base import BinaryUfuncOp, UnaryUfuncOp
-from mygrad_math._utils import build_ufunc, ufunc_doc
+from mygrad_core import Operation, Tensor, UfuncOperation, execute_op, make_ufunc
 
 __all__ = ["clip", "sqrt", "cbrt", "square", "absolute", "abs", "maximum", "minimum"]
 
 
-class Sqrt(UnaryUfuncOp):
+class Sqrt(UfuncOperation):
+    """The non-negative square root, elementwise (nan for negatives; gradient inf at 0).
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> x = mg.tensor([1.0, 4.0])
+    >>> mg.sqrt(x).backward()
+    >>> x.grad
+    array([0.5 , 0.25])
+    """
+
     numpy_ufunc = np.sqrt
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
         return grad / (2 * self.out)
 
 
-class Cbrt(UnaryUfuncOp):
+class Cbrt(UfuncOperation):
+    """The cube root, elementwise.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> mg.cbrt([1.0, 8.0, -27.0])
+    Tensor([ 1.,  2., -3.])
+    """
+
     numpy_ufunc = np.cbrt
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
@@ -28,15 +46,42 @@ class Cbrt(UnaryUfuncOp):
         return grad / (3 * out * out)
 
 
-class Square(UnaryUfuncOp):
+class Square(UfuncOperation):
+    """The square ``x * x``, elementwise.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> x = mg.tensor([100.0, 1000.0])
+    >>> mg.square(x)
+    Tensor([  10000., 1000000.])
+    """
+
     numpy_ufunc = np.square
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
         return grad * 2 * self.variables[0].data
 
 
-class Absolute(UnaryUfuncOp):
-    """``|x|``; the derivative at 0 is 0, or nan with ``nan_to_num=False``."""
+class Absolute(UfuncOperation):
+    """The absolute value, elementwise.
+
+    nan_to_num : bool, default True (keyword-only)
+    The derivative at 0 is 0 when True, nan when False.
+
+    ``|x|``; the derivative at 0 is 0, or nan with ``nan_to_num=False``.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> x = mg.tensor([-2.0, 0.0, 2.0])
+    >>> mg.absolute(x).backward()
+    >>> x.grad
+    array([-1.,  0.,  1.])
+    >>> mg.absolute(x, nan_to_num=False).backward()
+    >>> x.grad
+    array([-1., nan,  1.])
+    """
 
     numpy_ufunc = np.absolute
     nan_to_num = True
@@ -53,8 +98,17 @@ class Absolute(UnaryUfuncOp):
         return grad * sign
 
 
-class Maximum(BinaryUfuncOp):
-    """Ties send no gradient to either input."""
+class Maximum(UfuncOperation):
+    """The elementwise maximum (nan propagates; at a tie neither input gets a gradient).
+
+    Ties send no gradient to either input.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> mg.maximum([2.0, 3.0, 4.0], [1.0, 5.0, 2.0])
+    Tensor([2., 5., 4.])
+    """
 
     numpy_ufunc = np.maximum
 
@@ -64,8 +118,17 @@ class Maximum(BinaryUfuncOp):
         return grad * (a > b)
 
 
-class Minimum(BinaryUfuncOp):
-    """Ties send no gradient to either input."""
+class Minimum(UfuncOperation):
+    """The elementwise minimum (nan propagates; at a tie neither input gets a gradient).
+
+    Ties send no gradient to either input.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> mg.minimum([2.0, 3.0, 4.0], [1.0, 5.0, 2.0])
+    Tensor([1., 3., 2.])
+    """
 
     numpy_ufunc = np.minimum
 
@@ -130,21 +193,6 @@ def clip(
     Equivalent to ``minimum(a_max, maximum(a, a_min))``: an element sitting at a
     bound receives no gradient.
 
-    Parameters
-    ----------
-    a : ArrayLike
-    a_min : Optional[ArrayLike]
-        The lower bound(s); None for no lower bound. Broadcasts with ``a``.
-    a_max : Optional[ArrayLike]
-        The upper bound(s); None for no upper bound. Only one bound may be None.
-    out : Optional[Union[Tensor, ndarray]]
-        A target for the result; it is written in place and returned.
-    constant : Optional[bool]
-
-    Returns
-    -------
-    Tensor
-
     Examples
     --------
     >>> import mygrad as mg
@@ -168,80 +216,12 @@ def clip(
             bounds.append(b)
     return execute_op(Clip, a, *bounds, op_kwargs=kw, constant=constant, out=out)
 
+sqrt = make_ufunc(Sqrt)
 
-sqrt = build_ufunc(
-    Sqrt,
-    "sqrt",
-    ufunc_doc(
-        "The non-negative square root, elementwise (nan for negatives; gradient inf at 0).",
-        "    >>> import mygrad as mg\n"
-        "    >>> x = mg.tensor([1.0, 4.0])\n"
-        "    >>> mg.sqrt(x).backward()\n"
-        "    >>> x.grad\n"
-        "    array([0.5 , 0.25])",
-    ),
-)
-cbrt = build_ufunc(
-    Cbrt,
-    "cbrt",
-    ufunc_doc(
-        "The cube root, elementwise.",
-        "    >>> import mygrad as mg\n"
-        "    >>> mg.cbrt([1.0, 8.0, -27.0])\n"
-        "    Tensor([ 1.,  2., -3.])",
-    ),
-)
-square = build_ufunc(
-    Square,
-    "square",
-    ufunc_doc(
-        "The square ``x * x``, elementwise.",
-        "    >>> import mygrad as mg\n"
-        "    >>> x = mg.tensor([100.0, 1000.0])\n"
-        "    >>> mg.square(x)\n"
-        "    Tensor([  10000., 1000000.])",
-    ),
-)
-absolute = build_ufunc(
-    Absolute,
-    "absolute",
-    ufunc_doc(
-        "The absolute value, elementwise.",
-        "    >>> import mygrad as mg\n"
-        "    >>> x = mg.tensor([-2.0, 0.0, 2.0])\n"
-        "    >>> mg.absolute(x).backward()\n"
-        "    >>> x.grad\n"
-        "    array([-1.,  0.,  1.])\n"
-        "    >>> mg.absolute(x, nan_to_num=False).backward()\n"
-        "    >>> x.grad\n"
-        "    array([-1., nan,  1.])",
-        notes="    nan_to_num : bool, default True (keyword-only)\n"
-        "        The derivative at 0 is 0 when True, nan when False.\n",
-    ),
-    extra_kwonly=(("nan_to_num", True),),
-)
+
+cbrt = make_ufunc(Cbrt)
+square = make_ufunc(Square)
+absolute = make_ufunc(Absolute)
 abs = absolute  # noqa: A001 - MyGrad's name for it
-maximum = build_ufunc(
-    Maximum,
-    "maximum",
-    ufunc_doc(
-        "The elementwise maximum (nan propagates; at a tie neither input gets a gradient).",
-        "    >>> import mygrad as mg\n"
-        "    >>> mg.maximum([2.0, 3.0, 4.0], [1.0, 5.0, 2.0])\n"
-        "    Tensor([2., 5., 4.])",
-        args=("x1", "x2"),
-    ),
-    args=("x1", "x2"),
-)
-minimum = build_ufunc(
-    Minimum,
-    "minimum",
-    ufunc_doc(
-        "The elementwise minimum (nan propagates; at a tie neither input gets a gradient).",
-        "    >>> import mygrad as mg\n"
-        "    >>> mg.minimum([2.0, 3.0, 4.0], [1.0, 5.0, 2.0])\n"
-        "    Tensor([1., 3., 2.])",
-        args=("x1", "x2"),
-    ),
-    args=("x1", "x2"),
-)
+maximum = make_ufunc(Maximum)
+minimum = make_ufunc(Minimum)

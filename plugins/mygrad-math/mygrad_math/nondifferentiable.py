@@ -13,21 +13,65 @@ from typing import Any, Optional, Tuple
 
 import numpy as np
 
+from numpy import (
+    allclose,
+    bincount,
+    ceil,
+    copyto,
+    divmod,
+    floor,
+    floor_divide,
+    fmod,
+    isclose,
+    isfinite,
+    isinf,
+    isnan,
+    isnat,
+    logical_and,
+    logical_not,
+    logical_or,
+    logical_xor,
+    mod,
+    remainder,
+    rint,
+    sign,
+    signbit,
+    trunc,
+)
+
 from mygrad_core import Tensor, asarray
 
 __all__ = [
     "any",
     "argmax",
     "argmin",
-    "DATA_FUNCTIONS",
-    "CONSTANT_FUNCTIONS",
-    "floor_divide_op",
-    "remainder_op",
-    "divmod_op",
+    "isnan",
+    "isfinite",
+    "isinf",
+    "isnat",
+    "signbit",
+    "logical_not",
+    "logical_and",
+    "logical_or",
+    "logical_xor",
+    "floor_divide",
+    "remainder",
+    "mod",
+    "fmod",
+    "divmod",
+    "rint",
+    "sign",
+    "floor",
+    "ceil",
+    "trunc",
+    "isclose",
+    "allclose",
+    "bincount",
+    "copyto",
 ]
 
 # run on the data; tensors of any kind are accepted
-DATA_FUNCTIONS = (
+NUMPY_DATA_FUNCTIONS = (
     np.isnan,
     np.isfinite,
     np.isinf,
@@ -43,7 +87,7 @@ DATA_FUNCTIONS = (
     np.copyto,
 )
 # run on the data, but refuse non-constant tensors
-CONSTANT_FUNCTIONS = (
+NUMPY_CONSTANT_FUNCTIONS = (
     np.ceil,
     np.divmod,
     np.floor,
@@ -56,14 +100,14 @@ CONSTANT_FUNCTIONS = (
 )
 
 
-def any(
+def any(  # noqa: A001
     a: Any,
     axis: Any = None,
     out: Optional[np.ndarray] = None,
     keepdims: bool = False,
     *,
     where: Any = True,
-) -> Any:  # noqa: A001
+) -> Any:
     """Test whether any element along the given axis is true (not differentiable).
 
     Returns a NumPy bool (or array of bools), as ``numpy.any`` does on the data.

@@ -7,8 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from mygrad_math._base import BinaryUfuncOp, UnaryUfuncOp
-from mygrad_math._utils import build_ufunc, ufunc_doc
+from mygrad_core import UfuncOperation, make_ufunc
 
 __all__ = [
     "sin",
@@ -27,21 +26,52 @@ __all__ = [
 ]
 
 
-class Sin(UnaryUfuncOp):
+class Sin(UfuncOperation):
+    """Trigonometric sine, elementwise.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> x = mg.tensor([0.0, mg.pi / 2])
+    >>> mg.sin(x).backward()
+    >>> x.grad.round(6)
+    array([1., 0.])
+    """
+
     numpy_ufunc = np.sin
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
         return grad * np.cos(self.variables[0].data)
 
 
-class Cos(UnaryUfuncOp):
+class Cos(UfuncOperation):
+    """Trigonometric cosine, elementwise.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> mg.cos([0.0, mg.pi])
+    Tensor([ 1., -1.])
+    """
+
     numpy_ufunc = np.cos
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
         return -grad * np.sin(self.variables[0].data)
 
 
-class Tan(UnaryUfuncOp):
+class Tan(UfuncOperation):
+    """Trigonometric tangent, elementwise.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> x = mg.tensor(0.0)
+    >>> mg.tan(x).backward()
+    >>> x.grad
+    array(1.)
+    """
+
     numpy_ufunc = np.tan
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
@@ -49,7 +79,16 @@ class Tan(UnaryUfuncOp):
         return grad / (c * c)
 
 
-class Arcsin(UnaryUfuncOp):
+class Arcsin(UfuncOperation):
+    """Inverse sine, elementwise (range [-pi/2, pi/2]; nan outside [-1, 1]).
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> mg.arcsin(1.0)
+    Tensor(1.57079633)
+    """
+
     numpy_ufunc = np.arcsin
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
@@ -57,7 +96,16 @@ class Arcsin(UnaryUfuncOp):
         return grad / np.sqrt(1 - x * x)
 
 
-class Arccos(UnaryUfuncOp):
+class Arccos(UfuncOperation):
+    """Inverse cosine, elementwise (range [0, pi]; nan outside [-1, 1]).
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> mg.arccos([1.0, -1.0])
+    Tensor([0.        , 3.14159265])
+    """
+
     numpy_ufunc = np.arccos
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
@@ -65,7 +113,18 @@ class Arccos(UnaryUfuncOp):
         return -grad / np.sqrt(1 - x * x)
 
 
-class Arctan(UnaryUfuncOp):
+class Arctan(UfuncOperation):
+    """Inverse tangent, elementwise (range (-pi/2, pi/2)).
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> x = mg.tensor(1.0)
+    >>> mg.arctan(x).backward()
+    >>> x.grad
+    array(0.5)
+    """
+
     numpy_ufunc = np.arctan
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
@@ -73,7 +132,18 @@ class Arctan(UnaryUfuncOp):
         return grad / (1 + x * x)
 
 
-class Arctan2(BinaryUfuncOp):
+class Arctan2(UfuncOperation):
+    """Elementwise arc tangent of ``x1 / x2``, choosing the quadrant correctly.
+
+    ``x1`` holds the y-coordinates and ``x2`` the x-coordinates; the range is [-pi, pi].
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> mg.arctan2([1.0, -1.0], [-1.0, -1.0]) * 180 / mg.pi
+    Tensor([ 135., -135.])
+    """
+
     numpy_ufunc = np.arctan2
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
@@ -86,7 +156,16 @@ class Arctan2(BinaryUfuncOp):
 # ------------------------------------------------------------ the reciprocal family
 
 
-class Sec(UnaryUfuncOp):
+class Sec(UfuncOperation):
+    """Trigonometric secant ``1 / cos(x)``, elementwise.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> mg.sec(0.0)
+    Tensor(1.)
+    """
+
     def forward(self, x: np.ndarray, **kwargs: Any) -> np.ndarray:
         return np.reciprocal(np.cos(x, **kwargs), **kwargs)
 
@@ -94,7 +173,16 @@ class Sec(UnaryUfuncOp):
         return grad * self.out * np.tan(self.variables[0].data)
 
 
-class Csc(UnaryUfuncOp):
+class Csc(UfuncOperation):
+    """Trigonometric cosecant ``1 / sin(x)``, elementwise.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> mg.csc(mg.pi / 2)
+    Tensor(1.)
+    """
+
     def forward(self, x: np.ndarray, **kwargs: Any) -> np.ndarray:
         return np.reciprocal(np.sin(x, **kwargs), **kwargs)
 
@@ -102,7 +190,16 @@ class Csc(UnaryUfuncOp):
         return -grad * self.out / np.tan(self.variables[0].data)
 
 
-class Cot(UnaryUfuncOp):
+class Cot(UfuncOperation):
+    """Trigonometric cotangent ``1 / tan(x)``, elementwise.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> round(mg.cot(mg.pi / 4).item(), 6)
+    1.0
+    """
+
     def forward(self, x: np.ndarray, **kwargs: Any) -> np.ndarray:
         return np.reciprocal(np.tan(x, **kwargs), **kwargs)
 
@@ -111,7 +208,16 @@ class Cot(UnaryUfuncOp):
         return -grad / (s * s)
 
 
-class Arcsec(UnaryUfuncOp):
+class Arcsec(UfuncOperation):
+    """Inverse secant ``arccos(1 / x)``, elementwise.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> mg.arcsec(1.0)
+    Tensor(0.)
+    """
+
     def forward(self, x: np.ndarray, **kwargs: Any) -> np.ndarray:
         return np.arccos(np.divide(1.0, x, **kwargs), **kwargs)
 
@@ -120,7 +226,16 @@ class Arcsec(UnaryUfuncOp):
         return grad / (np.abs(x) * np.sqrt(x * x - 1))
 
 
-class Arccsc(UnaryUfuncOp):
+class Arccsc(UfuncOperation):
+    """Inverse cosecant ``arcsin(1 / x)``, elementwise.
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> mg.arccsc(1.0)
+    Tensor(1.57079633)
+    """
+
     def forward(self, x: np.ndarray, **kwargs: Any) -> np.ndarray:
         return np.arcsin(np.divide(1.0, x, **kwargs), **kwargs)
 
@@ -129,7 +244,16 @@ class Arccsc(UnaryUfuncOp):
         return -grad / (np.abs(x) * np.sqrt(x * x - 1))
 
 
-class Arccot(UnaryUfuncOp):
+class Arccot(UfuncOperation):
+    """Inverse cotangent ``arctan(1 / x)``, elementwise (range (-pi/2, pi/2]).
+
+    Examples
+    --------
+    >>> import mygrad as mg
+    >>> mg.arccot(1.0)
+    Tensor(0.78539816)
+    """
+
     def forward(self, x: np.ndarray, **kwargs: Any) -> np.ndarray:
         return np.arctan(np.divide(1.0, x, **kwargs), **kwargs)
 
@@ -137,127 +261,18 @@ class Arccot(UnaryUfuncOp):
         x = self.variables[0].data
         return -grad / (1 + x * x)
 
+sin = make_ufunc(Sin)
 
-sin = build_ufunc(
-    Sin,
-    "sin",
-    ufunc_doc(
-        "Trigonometric sine, elementwise.",
-        "    >>> import mygrad as mg\n"
-        "    >>> x = mg.tensor([0.0, mg.pi / 2])\n"
-        "    >>> mg.sin(x).backward()\n"
-        "    >>> x.grad.round(6)\n"
-        "    array([1., 0.])",
-    ),
-)
-cos = build_ufunc(
-    Cos,
-    "cos",
-    ufunc_doc(
-        "Trigonometric cosine, elementwise.",
-        "    >>> import mygrad as mg\n    >>> mg.cos([0.0, mg.pi])\n    Tensor([ 1., -1.])",
-    ),
-)
-tan = build_ufunc(
-    Tan,
-    "tan",
-    ufunc_doc(
-        "Trigonometric tangent, elementwise.",
-        "    >>> import mygrad as mg\n"
-        "    >>> x = mg.tensor(0.0)\n"
-        "    >>> mg.tan(x).backward()\n"
-        "    >>> x.grad\n"
-        "    array(1.)",
-    ),
-)
-arcsin = build_ufunc(
-    Arcsin,
-    "arcsin",
-    ufunc_doc(
-        "Inverse sine, elementwise (range [-pi/2, pi/2]; nan outside [-1, 1]).",
-        "    >>> import mygrad as mg\n    >>> mg.arcsin(1.0)\n    Tensor(1.57079633)",
-    ),
-)
-arccos = build_ufunc(
-    Arccos,
-    "arccos",
-    ufunc_doc(
-        "Inverse cosine, elementwise (range [0, pi]; nan outside [-1, 1]).",
-        "    >>> import mygrad as mg\n"
-        "    >>> mg.arccos([1.0, -1.0])\n"
-        "    Tensor([0.        , 3.14159265])",
-    ),
-)
-arctan = build_ufunc(
-    Arctan,
-    "arctan",
-    ufunc_doc(
-        "Inverse tangent, elementwise (range (-pi/2, pi/2)).",
-        "    >>> import mygrad as mg\n"
-        "    >>> x = mg.tensor(1.0)\n"
-        "    >>> mg.arctan(x).backward()\n"
-        "    >>> x.grad\n"
-        "    array(0.5)",
-    ),
-)
-arctan2 = build_ufunc(
-    Arctan2,
-    "arctan2",
-    ufunc_doc(
-        "Elementwise arc tangent of ``x1 / x2``, choosing the quadrant correctly.\n\n"
-        "    ``x1`` holds the y-coordinates and ``x2`` the x-coordinates; the range is [-pi, pi].",
-        "    >>> import mygrad as mg\n"
-        "    >>> mg.arctan2([1.0, -1.0], [-1.0, -1.0]) * 180 / mg.pi\n"
-        "    Tensor([ 135., -135.])",
-        args=("x1", "x2"),
-    ),
-    args=("x1", "x2"),
-)
-sec = build_ufunc(
-    Sec,
-    "sec",
-    ufunc_doc(
-        "Trigonometric secant ``1 / cos(x)``, elementwise.",
-        "    >>> import mygrad as mg\n    >>> mg.sec(0.0)\n    Tensor(1.)",
-    ),
-)
-csc = build_ufunc(
-    Csc,
-    "csc",
-    ufunc_doc(
-        "Trigonometric cosecant ``1 / sin(x)``, elementwise.",
-        "    >>> import mygrad as mg\n    >>> mg.csc(mg.pi / 2)\n    Tensor(1.)",
-    ),
-)
-cot = build_ufunc(
-    Cot,
-    "cot",
-    ufunc_doc(
-        "Trigonometric cotangent ``1 / tan(x)``, elementwise.",
-        "    >>> import mygrad as mg\n    >>> round(mg.cot(mg.pi / 4).item(), 6)\n    1.0",
-    ),
-)
-arcsec = build_ufunc(
-    Arcsec,
-    "arcsec",
-    ufunc_doc(
-        "Inverse secant ``arccos(1 / x)``, elementwise.",
-        "    >>> import mygrad as mg\n    >>> mg.arcsec(1.0)\n    Tensor(0.)",
-    ),
-)
-arccsc = build_ufunc(
-    Arccsc,
-    "arccsc",
-    ufunc_doc(
-        "Inverse cosecant ``arcsin(1 / x)``, elementwise.",
-        "    >>> import mygrad as mg\n    >>> mg.arccsc(1.0)\n    Tensor(1.57079633)",
-    ),
-)
-arccot = build_ufunc(
-    Arccot,
-    "arccot",
-    ufunc_doc(
-        "Inverse cotangent ``arctan(1 / x)``, elementwise (range (-pi/2, pi/2]).",
-        "    >>> import mygrad as mg\n    >>> mg.arccot(1.0)\n    Tensor(0.78539816)",
-    ),
-)
+
+cos = make_ufunc(Cos)
+tan = make_ufunc(Tan)
+arcsin = make_ufunc(Arcsin)
+arccos = make_ufunc(Arccos)
+arctan = make_ufunc(Arctan)
+arctan2 = make_ufunc(Arctan2)
+sec = make_ufunc(Sec, name="sec", nin=1)
+csc = make_ufunc(Csc, name="csc", nin=1)
+cot = make_ufunc(Cot, name="cot", nin=1)
+arcsec = make_ufunc(Arcsec, name="arcsec", nin=1)
+arccsc = make_ufunc(Arccsc, name="arccsc", nin=1)
+arccot = make_ufunc(Arccot, name="arccot", nin=1)
