@@ -30,8 +30,8 @@ from mygrad_core.errors import (
     PluginConflictError,
 )
 from mygrad_core.graph import no_autodiff
-from mygrad_core.inplace import execute_op
 from mygrad_core.indexing import where
+from mygrad_core.inplace import execute_op
 from mygrad_core.memguard import (
     mem_guard_active,
     mem_guard_off,

@@ -64,6 +64,7 @@ def _wrap_inputs(input_vars: Sequence[Any]) -> Tuple[Tuple["Tensor", ...], set]:
         arrays = [t._data for t in out if isinstance(t, Tensor)]
         # the common case, one float array: the scalar takes its dtype
         one_float = arrays[0].dtype if len(arrays) == 1 and arrays[0].dtype.kind == "f" else None
+        dtype: Any
         for i in scalars:
             s = out[i]
             if one_float is not None and type(s) is not bool:

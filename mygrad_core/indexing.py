@@ -6,8 +6,7 @@ from typing import Any, Optional
 
 import numpy as np
 
-from mygrad_core.inplace import execute_op
-from mygrad_core.inplace import _is_basic, assign
+from mygrad_core.inplace import _is_basic, assign, execute_op
 from mygrad_core.operation import Operation
 from mygrad_core.tensor import Tensor
 

@@ -100,6 +100,8 @@ class _UfuncType(type):
     """The metaclass of mygrad's ufuncs: calling a ufunc class runs its op."""
 
     _Op: Type[UfuncOperation]
+    _arg_names: Tuple[str, ...]
+    numpy_ufunc: Optional[np.ufunc]
     nin: int
 
     def __call__(cls, *args: Any, out: Any = None, where: Any = _UNSET, dtype: Any = None, constant: Optional[bool] = None, **kwargs: Any) -> Any:  # type: ignore[override]
@@ -359,4 +361,4 @@ def make_ufunc(
         "__module__": module or Op.__module__,
         "__qualname__": name,
     }
-    return _UfuncType(name, (ufunc,), namespace)
+    return _UfuncType(name, (ufunc,), namespace)  # type: ignore[return-value]

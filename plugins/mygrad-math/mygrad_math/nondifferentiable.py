@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any, Optional, Tuple
 
 import numpy as np
-
 from numpy import (
     allclose,
     bincount,
