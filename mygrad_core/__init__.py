@@ -21,6 +21,8 @@ from mygrad_core.creation import (
     zeros,
     zeros_like,
 )
+from mygrad_core.creation_diff import *  # noqa: F401,F403  (full, linspace: differentiable)
+from mygrad_core.diagonals import *  # noqa: F401,F403
 from mygrad_core.errors import (
     InvalidBackprop,
     InvalidGradient,
@@ -31,6 +33,7 @@ from mygrad_core.errors import (
 )
 from mygrad_core.graph import execute_op, no_autodiff
 from mygrad_core.indexing import where
+from mygrad_core.joining import *  # noqa: F401,F403
 from mygrad_core.memguard import (
     mem_guard_active,
     mem_guard_off,
@@ -49,6 +52,7 @@ from mygrad_core.plugins import (
     register_plugin,
     unregister_plugin,
 )
+from mygrad_core.rearranging import *  # noqa: F401,F403
 from mygrad_core.registry import REGISTRY
 from mygrad_core.shape import (
     atleast_1d,
@@ -144,6 +148,13 @@ __all__ = [
     "transpose",
     "where",
 ]
+
+# array manipulation beyond MyGrad's (NumPy's names; each module's __all__ lists them)
+from mygrad_core import diagonals as _diagonals  # noqa: E402
+from mygrad_core import joining as _joining  # noqa: E402
+from mygrad_core import rearranging as _rearranging  # noqa: E402
+
+__all__ += _rearranging.__all__ + _joining.__all__ + _diagonals.__all__
 
 from mygrad_core.plugins import _register_core  # noqa: E402
 
