@@ -8,7 +8,7 @@ the result back-propagates to it. Otherwise they are MyGrad's creation functions
 from __future__ import annotations
 
 import operator
-from typing import Any, Optional, Tuple, Union
+from typing import Any, Optional
 
 import numpy as np
 
@@ -99,7 +99,7 @@ def linspace(
     *,
     retstep: bool = False,
     constant: Optional[bool] = None,
-) -> Union[Tensor, Tuple[Tensor, Any]]:
+) -> Any:
     """``num`` evenly spaced samples over ``[start, stop]`` (``stop`` excluded when
     ``endpoint=False``), with MyGrad's signature.
 

@@ -57,7 +57,7 @@ def _join_shape(kind: str, shape: Tuple[int, ...]) -> Tuple[int, ...]:
 class Join(Operation):
     """Concatenate the inputs, each reshaped first as ``kind`` says (see ``_join_shape``)."""
 
-    def __call__(self, *tensors: Tensor, kind: str, axis: Any, dtype: Any = None, casting: str = "same_kind") -> np.ndarray:
+    def __call__(self, *tensors: Tensor, kind: str, axis: Any, dtype: Any = None, casting: Any = "same_kind") -> np.ndarray:
         self.variables = tensors
         arrays = [t.data for t in tensors]
         if kind == "flat":
@@ -180,7 +180,7 @@ class Block(Operation):
         sizes = [t.size for t in leaves]
         starts = np.cumsum([0] + sizes)
         ids = [np.arange(s, s + n).reshape(t.shape) for s, n, t in zip(starts, sizes, leaves)]
-        self.source = np.block(build(ids)) if leaves else None
+        self.source: Any = np.block(build(ids))
         self.starts = starts
         return out
 
