@@ -317,14 +317,16 @@ def _split(func: Any, name: str, ary: Any, indices_or_sections: Any, axis: int, 
     func(t.data, indices_or_sections, axis=axis) if name in ("split", "array_split") else func(t.data, indices_or_sections)
     axis = operator.index(axis) % t.ndim if t.ndim else 0
     n = t.shape[axis]
+    # the division points, read as NumPy's array_split reads them
     try:
-        sections = operator.index(indices_or_sections)
+        len(indices_or_sections)
     except TypeError:
-        bounds = [0] + [operator.index(i) for i in np.asarray(indices_or_sections).ravel().tolist()] + [n]
-    else:
-        each, extras = divmod(n, sections)
+        each, extras = divmod(n, int(indices_or_sections))
+        sections = int(indices_or_sections)
         sizes = [0] + extras * [each + 1] + (sections - extras) * [each]
         bounds = np.cumsum(sizes).tolist()
+    else:
+        bounds = [0] + list(indices_or_sections) + [n]
     return _pieces(t, axis, bounds, constant)
 
 

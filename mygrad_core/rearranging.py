@@ -253,12 +253,23 @@ def tile(A: Any, reps: Any, *, constant: Optional[bool] = None) -> Tensor:
 _LINEAR_PAD_MODES = ("constant", "edge", "linear_ramp", "reflect", "symmetric", "wrap", "mean")
 
 
+def _pad_widths(pad_width: Any, ndim: int) -> np.ndarray:
+    """``pad_width`` as NumPy reads it: an array of (before, after) per axis."""
+    widths = np.zeros((ndim, 2), dtype=np.intp)
+    if isinstance(pad_width, dict):  # NumPy >= 2.3: {axis: width}
+        for axis, w in pad_width.items():
+            widths[axis] = np.broadcast_to(np.asarray(w, dtype=np.intp), (2,))
+    elif ndim:
+        widths[...] = np.broadcast_to(np.asarray(pad_width, dtype=np.intp), (ndim, 2))
+    return widths
+
+
 class Pad(Operation):
     def __call__(self, a: Tensor, pad_width: Any, mode: Any, kwargs: dict) -> np.ndarray:
         self.variables = (a,)
         out = np.pad(a.data, pad_width, mode=mode, **kwargs)
         self.mode, self.kwargs = mode, kwargs
-        self.widths = np.broadcast_to(np.asarray(pad_width, dtype=np.intp), (a.ndim, 2)) if a.ndim else np.zeros((0, 2), np.intp)
+        self.widths = _pad_widths(pad_width, a.ndim)
         return out
 
     def _axis_matrix(self, axis: int, n: int) -> np.ndarray:

@@ -3,12 +3,12 @@ MyGrad behaviour kept for non-tensor arguments."""
 
 from __future__ import annotations
 
+import mygrad as mg
 import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import mygrad as mg
 import mygrad_core as mgc
 from mygrad_core import Tensor, tensor
 from mygrad_core.testing import strategies as mst

@@ -289,3 +289,9 @@ def test_split_pieces_are_views_whose_grads_flow_to_the_base():
     np.testing.assert_array_equal(x.grad, [3.0, 4.0, 5.0, 0.0, 1.0, 2.0])
     assert_grads_match_numerical(lambda t: multiply(*mgc.split(t, 2)), x.data)
     assert all(isinstance(p, Tensor) for p in np.array_split(tensor(np.arange(5.0)), 2))
+
+
+def test_array_split_reads_sections_as_numpy():
+    x = np.arange(5.0)
+    for spec in (2.0, np.int64(2), np.array([1, 3]), (4,)):
+        check_pieces(lambda t, spec=spec, **kw: mgc.array_split(t, spec, **kw), lambda a, spec=spec: np.array_split(a, spec), x)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import warnings
 
+import mygrad as mg
 import numpy as np
 import pytest
 
-import mygrad as mg
 import mygrad_core as mgc
 from mygrad_core import Tensor, tensor
 

@@ -224,3 +224,10 @@ def test_view_ops_register_views_of_their_base():
 def test_flip_grad_through_views_of_views():
     x = tensor(np.arange(12.0).reshape(3, 4))
     assert_grads_match_numerical(lambda t: mgc.rot90(mgc.flip(t, 0))[1:], x.data)
+
+
+@pytest.mark.skipif(not hasattr(np.lib, "NumpyVersion") or np.lib.NumpyVersion(np.__version__) < "2.3.0", reason="pad_width as a dict needs NumPy >= 2.3")
+def test_pad_width_as_a_dict():
+    x = np.arange(6.0).reshape(2, 3)
+    for pw in ({1: (1, 2)}, {-1: 1, 0: (0, 2)}):
+        check(lambda t, pw=pw, **kw: mgc.pad(t, pw, "wrap", **kw), lambda a, pw=pw: np.pad(a, pw, "wrap"), x)
