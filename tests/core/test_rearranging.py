@@ -231,3 +231,14 @@ def test_pad_width_as_a_dict():
     x = np.arange(6.0).reshape(2, 3)
     for pw in ({1: (1, 2)}, {-1: 1, 0: (0, 2)}):
         check(lambda t, pw=pw, **kw: mgc.pad(t, pw, "wrap", **kw), lambda a, pw=pw: np.pad(a, pw, "wrap"), x)
+
+
+def test_writing_into_a_rot90_view_writes_the_base_and_routes_gradients():
+    x = tensor(np.arange(6.0).reshape(2, 3))
+    w = tensor(10.0)
+    y = mgc.rot90(x)
+    y[0] = w  # the first row of rot90(x) is x's last column
+    np.testing.assert_array_equal(x.data[:, 2], [10.0, 10.0])
+    mgc.flip(x).backward(np.arange(6.0).reshape(2, 3))
+    np.testing.assert_array_equal(x.grad, [[5.0, 4.0, 3.0], [2.0, 1.0, 0.0]])
+    assert w.grad == 3.0  # the gradient that reached x[:, 2]
