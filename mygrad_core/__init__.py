@@ -21,6 +21,8 @@ from mygrad_core.creation import (
     zeros,
     zeros_like,
 )
+from mygrad_core.creation_diff import *  # noqa: F401,F403  (full, linspace: differentiable)
+from mygrad_core.diagonals import *  # noqa: F401,F403
 from mygrad_core.errors import (
     InvalidBackprop,
     InvalidGradient,
@@ -32,6 +34,7 @@ from mygrad_core.errors import (
 from mygrad_core.graph import no_autodiff
 from mygrad_core.indexing import where
 from mygrad_core.inplace import execute_op
+from mygrad_core.joining import *  # noqa: F401,F403
 from mygrad_core.memguard import (
     mem_guard_active,
     mem_guard_off,
@@ -50,6 +53,7 @@ from mygrad_core.plugins import (
     register_plugin,
     unregister_plugin,
 )
+from mygrad_core.rearranging import *  # noqa: F401,F403
 from mygrad_core.registry import REGISTRY
 from mygrad_core.shape import (
     atleast_1d,
@@ -70,7 +74,7 @@ from mygrad_core.shape import (
     transpose,
 )
 from mygrad_core.tensor import Tensor, asarray, astensor, tensor
-from mygrad_core.ufunc import UfuncOperation, make_ufunc, ufunc
+from mygrad_core.ufuncs import UfuncOperation, make_ufunc, ufunc
 
 __version__ = "0.1.0"
 
@@ -146,7 +150,14 @@ __all__ = [
     "where",
 ]
 
+# array manipulation beyond MyGrad's (NumPy's names; each module's __all__ lists them)
+from mygrad_core import diagonals as _diagonals  # noqa: E402
 from mygrad_core import discovery as _discovery  # noqa: E402
+from mygrad_core import joining as _joining  # noqa: E402
+from mygrad_core import rearranging as _rearranging  # noqa: E402
+
+__all__ += _rearranging.__all__ + _joining.__all__ + _diagonals.__all__
+
 from mygrad_core.plugins import _register_core  # noqa: E402
 
 REGISTRY.on_miss = _discovery.ensure_provider

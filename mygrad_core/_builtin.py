@@ -8,7 +8,16 @@ from typing import Any, Callable, Dict
 
 import numpy as np
 
-from mygrad_core import creation, dispatch, indexing, shape
+from mygrad_core import (
+    creation,
+    creation_diff,
+    diagonals,
+    dispatch,
+    indexing,
+    joining,
+    rearranging,
+    shape,
+)
 from mygrad_core.hookspecs import hookimpl
 
 
@@ -38,6 +47,13 @@ def mygrad_numpy_overrides() -> Dict[Any, Any]:
         if hasattr(np, name):
             out[getattr(np, name)] = getattr(shape, name)
     out[np.where] = indexing.where
+    # NumPy-2-only names (unstack, matrix_transpose, permute_dims, astype) are
+    # overridden only where this NumPy has them
+    for module in (rearranging, joining, diagonals):
+        for name in module.__all__:
+            if hasattr(np, name):
+                out[getattr(np, name)] = getattr(module, name)
+    out[np.linspace] = creation_diff._numpy_linspace
     for name in ("ones_like", "zeros_like", "full_like", "empty_like"):
         out[getattr(np, name)] = getattr(creation, name)
     return out

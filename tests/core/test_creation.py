@@ -131,7 +131,9 @@ def test_arange_linspace_logspace_geomspace():
 
 
 def test_creation_results_are_leaves_and_accept_tensors():
-    t = mgc.linspace(tensor(0.0), tensor(1.0), 3)
+    # constant tensors give a leaf; variable ones are differentiated through (issue 14,
+    # tests/core/test_creation_diff.py)
+    t = mgc.linspace(tensor(0.0, constant=True), tensor(1.0, constant=True), 3)
     assert isinstance(t, Tensor) and t.creator is None
     with pytest.raises(TypeError, match="complex"):
         mgc.ones(2, dtype=complex)
