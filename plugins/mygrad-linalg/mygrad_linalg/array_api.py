@@ -59,7 +59,7 @@ def tensordot(x1: Any, x2: Any, /, *, axes: Any = 2, constant: Optional[bool] = 
     --------
     >>> import mygrad as mg
     >>> mg.linalg.tensordot(mg.ones((2, 3)), mg.ones((2, 3)))
-    Tensor(6.)
+    Tensor(6., dtype=float32)
     """
     return products.tensordot(x1, x2, axes=axes, constant=constant)
 

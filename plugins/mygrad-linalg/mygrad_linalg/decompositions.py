@@ -288,8 +288,10 @@ def slogdet(a: Any, *, constant: Optional[bool] = None) -> SlogdetResult:
     --------
     >>> import mygrad as mg
     >>> sign, logdet = mg.linalg.slogdet(mg.tensor([[-2.0, 0.0], [0.0, 3.0]]))
-    >>> sign, logdet.round(4)
-    (Tensor(-1.), Tensor(1.7918))
+    >>> sign
+    Tensor(-1.)
+    >>> logdet.data.round(4)
+    np.float64(1.7918)
     """
     x = _operand(a)
     sign, logdet = np.linalg.slogdet(_data(x))
@@ -584,9 +586,9 @@ def qr(a: Any, mode: str = "reduced", *, constant: Optional[bool] = None) -> Any
     --------
     >>> import mygrad as mg
     >>> q, r = mg.linalg.qr(mg.tensor([[3.0, 0.0], [4.0, 5.0]]))
-    >>> r.round(4)
-    Tensor([[-5., -4.],
-            [ 0., -3.]])
+    >>> import numpy as np
+    >>> bool(np.allclose((q @ r).data, [[3.0, 0.0], [4.0, 5.0]]))
+    True
     """
     x = _operand(a)
     ad = _data(x)
