@@ -31,7 +31,9 @@ def check(name, reference, shapes, data, kwargs=None, ints=True, elements=None, 
     np_fn = np_linalg(name)
     dtype = data.draw(real_dtypes(floats=True, ints=ints), label="dtype")
     arrs = [
-        data.draw(arrays(s, dtype=dtype, min_value=-5, max_value=5, elements=elements), label=f"x{i}")
+        data.draw(
+            arrays(s, dtype=dtype, min_value=-5, max_value=5, elements=elements), label=f"x{i}"
+        )
         for i, s in enumerate(shapes)
     ]
     expected = np.asarray(reference(*arrs, **kwargs))
@@ -42,12 +44,17 @@ def check(name, reference, shapes, data, kwargs=None, ints=True, elements=None, 
         assert out.shape == expected.shape and out.dtype == expected.dtype
         np.testing.assert_allclose(out.data, expected, rtol=tol, atol=tol)
         if np_fn is not None:
-            np.testing.assert_allclose(out.data, np.asarray(np_fn(*arrs, **kwargs)), rtol=tol, atol=tol)
+            np.testing.assert_allclose(
+                out.data, np.asarray(np_fn(*arrs, **kwargs)), rtol=tol, atol=tol
+            )
     if expected.dtype.kind == "f":
         variables = [mg.tensor(a, constant=False) for a in arrs]
         assert mg_fn(*variables, constant=True, **kwargs).constant
     ts = [
-        mg.tensor(data.draw(arrays(s, min_value=-3, max_value=3, elements=elements)), constant=data.draw(constants()))
+        mg.tensor(
+            data.draw(arrays(s, min_value=-3, max_value=3, elements=elements)),
+            constant=data.draw(constants()),
+        )
         for s in shapes
     ]
     assert_grads_match_numerical(lambda *xs: mg_fn(*xs, **kwargs), *ts)
@@ -63,7 +70,13 @@ def test_matmul(b, n, k, m, data):
 @given(a=batch(2), shared=batch(2), b=batch(1), data=st.data())
 def test_tensordot(a, shared, b, data):
     n = len(shared)
-    check("tensordot", lambda x, y, axes: np.tensordot(x, y, axes), (a + shared, shared + b), data, kwargs={"axes": n})
+    check(
+        "tensordot",
+        lambda x, y, axes: np.tensordot(x, y, axes),
+        (a + shared, shared + b),
+        data,
+        kwargs={"axes": n},
+    )
 
 
 @given(n=st.integers(1, 4), m=st.integers(1, 4), data=st.data())
@@ -94,7 +107,13 @@ def test_cross(b, axis, data):
     shape = b + (3,)
     axis = max(axis, -len(shape))
     shape = tuple(np.moveaxis(np.empty(shape), -1, axis).shape)
-    check("cross", lambda x, y, axis: np.cross(x, y, axis=axis), (shape, shape), data, kwargs={"axis": axis})
+    check(
+        "cross",
+        lambda x, y, axis: np.cross(x, y, axis=axis),
+        (shape, shape),
+        data,
+        kwargs={"axis": axis},
+    )
 
 
 def test_cross_refuses_2_vectors():
@@ -102,14 +121,30 @@ def test_cross_refuses_2_vectors():
         mg.linalg.cross(mg.tensor([1.0, 2.0]), np.ones(3))
 
 
-@given(b=batch(), n=st.integers(1, 4), m=st.integers(1, 4), offset=st.integers(-3, 3), data=st.data())
+@given(
+    b=batch(), n=st.integers(1, 4), m=st.integers(1, 4), offset=st.integers(-3, 3), data=st.data()
+)
 def test_diagonal(b, n, m, offset, data):
-    check("diagonal", lambda x, offset: np.diagonal(x, offset, -2, -1), (b + (n, m),), data, kwargs={"offset": offset})
+    check(
+        "diagonal",
+        lambda x, offset: np.diagonal(x, offset, -2, -1),
+        (b + (n, m),),
+        data,
+        kwargs={"offset": offset},
+    )
 
 
-@given(b=batch(), n=st.integers(1, 4), m=st.integers(1, 4), offset=st.integers(-3, 3), data=st.data())
+@given(
+    b=batch(), n=st.integers(1, 4), m=st.integers(1, 4), offset=st.integers(-3, 3), data=st.data()
+)
 def test_trace(b, n, m, offset, data):
-    check("trace", lambda x, offset: np.trace(x, offset, -2, -1), (b + (n, m),), data, kwargs={"offset": offset})
+    check(
+        "trace",
+        lambda x, offset: np.trace(x, offset, -2, -1),
+        (b + (n, m),),
+        data,
+        kwargs={"offset": offset},
+    )
 
 
 def test_trace_dtype():
@@ -151,7 +186,9 @@ def norm_case(draw):
     return shape, axis
 
 
-@given(case=norm_case(), keepdims=st.booleans(), ord=st.sampled_from([2, 1, 3, 0.5]), data=st.data())
+@given(
+    case=norm_case(), keepdims=st.booleans(), ord=st.sampled_from([2, 1, 3, 0.5]), data=st.data()
+)
 def test_vector_norm(case, keepdims, ord, data):
     shape, axis = case
     kwargs = {"axis": axis, "keepdims": keepdims, "ord": ord}
@@ -161,7 +198,16 @@ def test_vector_norm(case, keepdims, ord, data):
         x = np.abs(x.astype(np.result_type(x.dtype, np.float16)))
         return np.sum(x**ord, axis=axis, keepdims=keepdims) ** (1 / ord)
 
-    check("vector_norm", reference, (shape,), data, kwargs=kwargs, ints=False, elements=_AWAY_FROM_ZERO, rtol=1e-5)
+    check(
+        "vector_norm",
+        reference,
+        (shape,),
+        data,
+        kwargs=kwargs,
+        ints=False,
+        elements=_AWAY_FROM_ZERO,
+        rtol=1e-5,
+    )
 
 
 @given(case=norm_case(), keepdims=st.booleans())
@@ -178,7 +224,14 @@ def test_vector_norm_matches_norm(case, keepdims):
     np.testing.assert_allclose(out.data, np.max(np.abs(x), axis=axis, keepdims=keepdims))
 
 
-@given(b=batch(1), m=st.integers(1, 3), n=st.integers(1, 3), keepdims=st.booleans(), ord=st.sampled_from(["fro", "nuc", 2]), data=st.data())
+@given(
+    b=batch(1),
+    m=st.integers(1, 3),
+    n=st.integers(1, 3),
+    keepdims=st.booleans(),
+    ord=st.sampled_from(["fro", "nuc", 2]),
+    data=st.data(),
+)
 def test_matrix_norm(b, m, n, keepdims, ord, data):
     # distinct, non-zero singular values: add a spaced diagonal
     d = np.zeros((m, n))

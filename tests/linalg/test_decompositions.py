@@ -120,7 +120,7 @@ def solve_case(draw):
     if draw(st.booleans()):
         return a, perturbation(draw, (n,)) * 5
     k = draw(st.integers(1, 3))
-    b_batch = a.shape[:-2][draw(st.integers(0, len(a.shape) - 2)):]
+    b_batch = a.shape[:-2][draw(st.integers(0, len(a.shape) - 2)) :]
     return a, perturbation(draw, b_batch + (n, k)) * 5
 
 
@@ -216,8 +216,12 @@ def test_eigh(case, uplo, data):
     check_values(mg.linalg.eigh, np.linalg.eigh, a, rtol=1e-6, atol=1e-8, UPLO=uplo)
     check_values(mg.linalg.eigvalsh, np.linalg.eigvalsh, a, rtol=1e-6, atol=1e-8, UPLO=uplo)
     t = variable(data.draw, x)
-    assert_grads_match_numerical(lambda y: cat(*mg.linalg.eigh(gram(y, shift), UPLO=uplo)), t, atol=1e-4)
-    assert_grads_match_numerical(lambda y: np.linalg.eigh(gram(y, shift)).eigenvectors, t, atol=1e-4)
+    assert_grads_match_numerical(
+        lambda y: cat(*mg.linalg.eigh(gram(y, shift), UPLO=uplo)), t, atol=1e-4
+    )
+    assert_grads_match_numerical(
+        lambda y: np.linalg.eigh(gram(y, shift)).eigenvectors, t, atol=1e-4
+    )
     assert_grads_match_numerical(lambda y: np.linalg.eigvalsh(gram(y, shift)), t, atol=1e-4)
 
 
@@ -294,7 +298,14 @@ def test_matrix_rank_and_cond_return_numpys_arrays(a, p):
 
 def test_op_contract():
     a = np.array([[4.0, 1.0], [1.0, 3.0]])
-    for fn in (mg.linalg.inv, mg.linalg.det, mg.linalg.pinv, mg.linalg.cholesky, mg.linalg.svdvals, mg.linalg.eigvalsh):
+    for fn in (
+        mg.linalg.inv,
+        mg.linalg.det,
+        mg.linalg.pinv,
+        mg.linalg.cholesky,
+        mg.linalg.svdvals,
+        mg.linalg.eigvalsh,
+    ):
         check_op_contract(fn, a)
     check_op_contract(mg.linalg.solve, a, np.array([1.0, 2.0]))
     check_op_contract(lambda x, **kw: mg.linalg.matrix_power(x, 3, **kw), a)

@@ -23,7 +23,10 @@ def check(mg_fn, reference, np_fn, shapes, data, kwargs=None, int_dtypes=True):
     """Values/dtype against ``reference`` (NumPy), the np. form, constant=, gradients."""
     kwargs = kwargs or {}
     dtype = data.draw(real_dtypes(floats=True, ints=int_dtypes), label="dtype")
-    arrs = [data.draw(arrays(s, dtype=dtype, min_value=-5, max_value=5), label=f"x{i}") for i, s in enumerate(shapes)]
+    arrs = [
+        data.draw(arrays(s, dtype=dtype, min_value=-5, max_value=5), label=f"x{i}")
+        for i, s in enumerate(shapes)
+    ]
     expected = np.asarray(reference(*arrs, **kwargs))
     out = mg_fn(*arrs, **kwargs)
     assert isinstance(out, mg.Tensor)
@@ -34,9 +37,16 @@ def check(mg_fn, reference, np_fn, shapes, data, kwargs=None, int_dtypes=True):
         via_np = np_fn(*[mg.tensor(a) for a in arrs], **kwargs)
         assert isinstance(via_np, mg.Tensor)
         np.testing.assert_allclose(via_np.data, expected, rtol=tol, atol=tol)
-    assert mg_fn(*[mg.tensor(a, constant=False) if a.dtype.kind == "f" else a for a in arrs], constant=True, **kwargs).constant
+    assert mg_fn(
+        *[mg.tensor(a, constant=False) if a.dtype.kind == "f" else a for a in arrs],
+        constant=True,
+        **kwargs,
+    ).constant
     # gradients in float64, each operand a variable or a constant
-    ts = [data.draw(tensors(s, min_value=-3, max_value=3), label=f"t{i}") for i, s in enumerate(shapes)]
+    ts = [
+        data.draw(tensors(s, min_value=-3, max_value=3), label=f"t{i}")
+        for i, s in enumerate(shapes)
+    ]
     assert_grads_match_numerical(lambda *xs: mg_fn(*xs, **kwargs), *ts)
     if np_fn is not None:
         assert_grads_match_numerical(lambda *xs: np_fn(*xs, **kwargs), *ts)
@@ -163,7 +173,14 @@ def vecdot_case(draw):
 @given(case=vecdot_case(), data=st.data())
 def test_vecdot(case, data):
     shapes, axis = case
-    check(mg.vecdot, vecdot_reference, np.vecdot if HAS_NP2 else None, shapes, data, kwargs={"axis": axis})
+    check(
+        mg.vecdot,
+        vecdot_reference,
+        np.vecdot if HAS_NP2 else None,
+        shapes,
+        data,
+        kwargs={"axis": axis},
+    )
 
 
 @given(b=batch(2), n=st.integers(1, 3), m=st.integers(1, 3), data=st.data())

@@ -179,7 +179,9 @@ class Trace(Operation):
         return g
 
 
-def trace(x: Any, /, *, offset: int = 0, dtype: Any = None, constant: Optional[bool] = None) -> Tensor:
+def trace(
+    x: Any, /, *, offset: int = 0, dtype: Any = None, constant: Optional[bool] = None
+) -> Tensor:
     """The traces of (a stack of) matrices, as :func:`numpy.linalg.trace`.
 
     Examples
@@ -209,7 +211,7 @@ def matrix_transpose(x: Any, /, *, constant: Optional[bool] = None) -> Tensor:
 
 def _normalize_axes(axis: Any, ndim: int) -> Tuple[int, ...]:
     out = []
-    for a in (axis if isinstance(axis, (tuple, list)) else (axis,)):
+    for a in axis if isinstance(axis, (tuple, list)) else (axis,):
         a = int(a)
         if not -ndim <= a < ndim:
             raise np.exceptions.AxisError(a, ndim)
@@ -254,7 +256,9 @@ def vector_norm(
     flat = reshape(t, tuple(shape[i] for i in rest) + (-1,)) if nd else reshape(t, (1,))
     out = norm(flat, ord=ord, axis=-1, constant=constant if not keepdims else None)
     if keepdims:
-        return reshape(out, tuple(1 if i in axes else shape[i] for i in range(nd)), constant=constant)
+        return reshape(
+            out, tuple(1 if i in axes else shape[i] for i in range(nd)), constant=constant
+        )
     return out
 
 

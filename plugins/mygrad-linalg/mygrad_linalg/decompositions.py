@@ -170,11 +170,17 @@ class _Part(Operation):
 
 
 def _parts(
-    Op: type, operands: Sequence[Any], parts: Tuple[np.ndarray, ...], indices: Sequence[int],
-    constant: Optional[bool], extra: Any = None,
+    Op: type,
+    operands: Sequence[Any],
+    parts: Tuple[np.ndarray, ...],
+    indices: Sequence[int],
+    constant: Optional[bool],
+    extra: Any = None,
 ) -> List[Tensor]:
     return [
-        execute_op(Op, *operands, op_kwargs={"parts": parts, "index": i, "extra": extra}, constant=constant)
+        execute_op(
+            Op, *operands, op_kwargs={"parts": parts, "index": i, "extra": extra}, constant=constant
+        )
         for i in indices
     ]
 
@@ -447,7 +453,9 @@ class _Lstsq(_Part):
         return ga, (gb[:, 0] if vector else gb)
 
 
-def lstsq(a: Any, b: Any, rcond: Any = _NO_VALUE, *, constant: Optional[bool] = None) -> Tuple[Any, ...]:
+def lstsq(
+    a: Any, b: Any, rcond: Any = _NO_VALUE, *, constant: Optional[bool] = None
+) -> Tuple[Any, ...]:
     """Least-squares solution of ``a @ x = b``, as :func:`numpy.linalg.lstsq`.
 
     Returns ``(x, residuals, rank, s)`` like NumPy: ``x``, ``residuals`` and ``s`` are
@@ -541,7 +549,9 @@ def _copyltu(m: np.ndarray) -> np.ndarray:
     return np.tril(m) + _T(np.tril(m, -1))
 
 
-def _qr_square_or_tall_vjp(q: np.ndarray, r: np.ndarray, gq: np.ndarray, gr: np.ndarray) -> np.ndarray:
+def _qr_square_or_tall_vjp(
+    q: np.ndarray, r: np.ndarray, gq: np.ndarray, gr: np.ndarray
+) -> np.ndarray:
     # A = Q R with A (m, n), m >= n: gA = (gQ + Q copyltu(M)) R^-T, M = R gR^T - gQ^T Q
     m = r @ _T(gr) - _T(gq) @ q
     b = gq + q @ _copyltu(m)
@@ -558,7 +568,7 @@ class _QR(_Part):
         if m >= n:
             return (_qr_square_or_tall_vjp(q, r, gq, gr),)
         # wide: A = [X | Y], X = Q R1 (square), Y = Q R2
-        r1, r2 = r[..., :, :m], r[..., :, m:]
+        r1 = r[..., :, :m]
         gr1, gr2 = gr[..., :, :m], gr[..., :, m:]
         y = a[..., :, m:]
         gx = _qr_square_or_tall_vjp(q, r1, gq + y @ _T(gr2), gr1)
@@ -766,8 +776,15 @@ def eigvals(a: Any, *, constant: Optional[bool] = None) -> Tensor:
     return _parts(_Eig, [x], (w,), (0,), constant, extra=v)[0]
 
 
-def _svd_vjp(a_shape: Tuple[int, ...], u: np.ndarray, s: np.ndarray, vh: np.ndarray,
-             gu: Any, gs: Any, gvh: Any) -> np.ndarray:
+def _svd_vjp(
+    a_shape: Tuple[int, ...],
+    u: np.ndarray,
+    s: np.ndarray,
+    vh: np.ndarray,
+    gu: Any,
+    gs: Any,
+    gvh: Any,
+) -> np.ndarray:
     m, n = a_shape[-2:]
     k = min(m, n)
     v = _T(vh)
@@ -980,4 +997,3 @@ def cond(x: Any, p: Any = None) -> Any:
     np.float64(2.0)
     """
     return np.linalg.cond(_data(x), p)
-

@@ -72,7 +72,9 @@ class Contraction(Operation):
         free_b = [i for i in range(b.ndim) if i not in axes_b]
         nfa, nfb = len(free_a), len(free_b)
         # (np.dot of two 1-D / 0-D operands gives a NumPy scalar's 0-D grad: same layout)
-        grad = np.reshape(grad, tuple(a.shape[i] for i in free_a) + tuple(b.shape[i] for i in free_b))
+        grad = np.reshape(
+            grad, tuple(a.shape[i] for i in free_a) + tuple(b.shape[i] for i in free_b)
+        )
         if index == 0:
             g = np.tensordot(grad, b, axes=(list(range(nfa, nfa + nfb)), free_b))
             # its trailing axes are b's contracted axes in b's order; map them to a's
@@ -88,8 +90,14 @@ class Contraction(Operation):
 
 
 def _contract(
-    a: Any, b: Any, forward: Callable[..., Any], axes_a: Sequence[int], axes_b: Sequence[int],
-    ravel: bool = False, constant: Optional[bool] = None, out: Any = None,
+    a: Any,
+    b: Any,
+    forward: Callable[..., Any],
+    axes_a: Sequence[int],
+    axes_b: Sequence[int],
+    ravel: bool = False,
+    constant: Optional[bool] = None,
+    out: Any = None,
 ) -> Tensor:
     return execute_op(
         Contraction, a, b, op_args=(forward, axes_a, axes_b, ravel), constant=constant, out=out
@@ -216,9 +224,7 @@ def _tensordot_axes(axes: Any, na: int, nb: int) -> Tuple[List[int], List[int]]:
         iter(axes)
     except TypeError:
         n = operator.index(axes)
-        if n < 0:  # NumPy's error for a negative count
-            raise ValueError("tensordot: axes must be a non-negative integer, got %d" % n)
-        return list(range(na - n, na)), list(range(n))
+        return list(range(-n, 0)), list(range(0, n))  # NumPy's reading (n < 0: none)
     axes_a, axes_b = axes
     axes_a = [axes_a] if np.ndim(axes_a) == 0 else list(axes_a)
     axes_b = [axes_b] if np.ndim(axes_b) == 0 else list(axes_b)
@@ -317,7 +323,13 @@ class Cross(Operation):
     """f(a, b) = a x b for vectors of 2 or 3 components along the given axes."""
 
     def __call__(  # type: ignore[override]
-        self, a: Tensor, b: Tensor, axisa: int = -1, axisb: int = -1, axisc: int = -1, axis: Optional[int] = None
+        self,
+        a: Tensor,
+        b: Tensor,
+        axisa: int = -1,
+        axisb: int = -1,
+        axisc: int = -1,
+        axis: Optional[int] = None,
     ) -> np.ndarray:
         self.variables = (a, b)
         out = np.cross(a.data, b.data, axisa, axisb, axisc, axis)
@@ -348,8 +360,14 @@ class Cross(Operation):
 
 
 def cross(
-    a: Any, b: Any, axisa: int = -1, axisb: int = -1, axisc: int = -1, axis: Optional[int] = None,
-    *, constant: Optional[bool] = None,
+    a: Any,
+    b: Any,
+    axisa: int = -1,
+    axisb: int = -1,
+    axisc: int = -1,
+    axis: Optional[int] = None,
+    *,
+    constant: Optional[bool] = None,
 ) -> Tensor:
     """Cross product of (stacks of) 2- or 3-component vectors, as :func:`numpy.cross`.
 
@@ -391,7 +409,9 @@ class VecDot(Operation):
                         f"vecdot: Input operand {i} does not have enough dimensions (has 0, "
                         "gufunc core with signature (n),(n)->() requires 1)"
                     )
-            out = np.einsum("...i,...i->...", np.moveaxis(a.data, axis, -1), np.moveaxis(b.data, axis, -1))
+            out = np.einsum(
+                "...i,...i->...", np.moveaxis(a.data, axis, -1), np.moveaxis(b.data, axis, -1)
+            )
         self.axes = (_neg_axis(axis, a.ndim), _neg_axis(axis, b.ndim))
         return out if dtype is None else np.asarray(out).astype(dtype)
 
@@ -402,7 +422,14 @@ class VecDot(Operation):
 
 
 def vecdot(
-    x1: Any, x2: Any, /, out: Any = None, *, axis: int = -1, dtype: Any = None, constant: Optional[bool] = None
+    x1: Any,
+    x2: Any,
+    /,
+    out: Any = None,
+    *,
+    axis: int = -1,
+    dtype: Any = None,
+    constant: Optional[bool] = None,
 ) -> Tensor:
     """Vector dot product along ``axis`` with broadcasting, as NumPy 2's :func:`numpy.vecdot`.
 
@@ -434,7 +461,9 @@ def vecdot(
     return execute_op(VecDot, x1, x2, op_args=(axis, dtype), constant=constant, out=out)
 
 
-def _gufunc_ndim_check(name: str, sig: str, arrays: Sequence[np.ndarray], needs: Sequence[int]) -> None:
+def _gufunc_ndim_check(
+    name: str, sig: str, arrays: Sequence[np.ndarray], needs: Sequence[int]
+) -> None:
     for i, (x, n) in enumerate(zip(arrays, needs)):
         if x.ndim < n:
             raise ValueError(
@@ -527,4 +556,3 @@ def vecmat(x1: Any, x2: Any, /, *, constant: Optional[bool] = None) -> Tensor:
     Tensor([1., 2.])
     """
     return execute_op(VecMat, x1, x2, constant=constant)
-
