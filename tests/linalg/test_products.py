@@ -251,3 +251,24 @@ def test_gradient_of_a_product_used_twice():
     out.backward(np.array([1.0, -1.0]))
     np.testing.assert_allclose(a.grad, np.stack([b.data.T, -b.data.T]))
     np.testing.assert_allclose(b.grad, (a.data[0] - a.data[1]).T)
+
+
+
+@given(
+    starts=st.tuples(st.integers(0, 2), st.integers(0, 1)),
+    steps=st.tuples(st.integers(1, 2), st.integers(1, 2)),
+    data=st.data(),
+)
+def test_views_of_tensors_as_operands(starts, steps, data):
+    # gradients reach the base tensor through a strided view operand
+    base = data.draw(tensors((4, 3), constant=False))
+    index = tuple(slice(a, None, s) for a, s in zip(starts, steps))
+    view = base[index]
+    other = data.draw(arrays(view.shape[-1:]))
+    out = np.dot(view, other)
+    assert isinstance(out, mg.Tensor)
+    np.testing.assert_allclose(out.data, np.dot(base.data[index], other))
+    out.backward()
+    expected = np.zeros(base.shape)
+    expected[index] = other  # d(sum_i view[i] . other)/d view = other on every row
+    np.testing.assert_allclose(base.grad, expected)
