@@ -272,3 +272,18 @@ def test_views_of_tensors_as_operands(starts, steps, data):
     expected = np.zeros(base.shape)
     expected[index] = other  # d(sum_i view[i] . other)/d view = other on every row
     np.testing.assert_allclose(base.grad, expected)
+
+
+def test_tensordot_agrees_with_the_einsum_example():
+    # seed 000_7568d7cea38c6584.txt:8820 (einsum's 'ijk,jil->kl' example, compared there
+    # with np.tensordot on arrays); here on tensors, with its gradient
+    a = mg.tensor(np.arange(60.0).reshape(3, 4, 5))
+    b = mg.tensor(np.arange(24.0).reshape(4, 3, 2))
+    out = np.tensordot(a, b, axes=([1, 0], [0, 1]))
+    assert isinstance(out, mg.Tensor)
+    np.testing.assert_array_equal(out.data[0], [4400.0, 4730.0])
+    np.testing.assert_array_equal(out.data[-1], [4928.0, 5306.0])
+    out.backward()
+    ref = mg.tensor(a.data)
+    mg.einsum("ijk,jil->kl", ref, b.data).backward()
+    np.testing.assert_allclose(a.grad, ref.grad)
