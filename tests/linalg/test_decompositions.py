@@ -383,3 +383,19 @@ def test_gradient_through_u_and_s_together():
     u, s, _ = mg.linalg.svd(a, full_matrices=False)
     mg.concatenate([mg.reshape(u, (-1,)), s]).backward(np.concatenate([gu.ravel(), gs]))
     np.testing.assert_allclose(a.grad, grad_u + grad_s)
+
+
+@given(data=st.data(), n=st.integers(1, 4))
+def test_det_gradient_at_singular_matrices_is_the_adjugate(data, n):
+    # rank n - 1 (a repeated column): the gradient is adj(A)^T, generally non-zero
+    x = perturbation(data.draw, (2, n, n))
+    x[..., -1] = x[..., 0]
+    t = mg.tensor(x)
+    mg.linalg.det(t).backward()
+    # the adjugate by cofactors, in a NumPy reference written here
+    expected = np.zeros_like(x)
+    for i in range(n):
+        for j in range(n):
+            minor = np.delete(np.delete(x, i, axis=-2), j, axis=-1)
+            expected[..., i, j] = (-1) ** (i + j) * (np.linalg.det(minor) if n > 1 else 1.0)
+    np.testing.assert_allclose(t.grad, expected, atol=1e-9)

@@ -226,7 +226,7 @@ def inv(a: Any, *, constant: Optional[bool] = None) -> Tensor:
 
 
 class Det(Operation):
-    """f(A) = det(A); d det / dA = det(A) A^-T."""
+    """f(A) = det(A); d det / dA = adj(A)^T (= det(A) A^-T for invertible A)."""
 
     def __call__(self, a: Tensor) -> np.ndarray:  # type: ignore[override]
         self.variables = (a,)
@@ -234,14 +234,30 @@ class Det(Operation):
         return self._out
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
-        a = self.variables[0].data
-        return (grad * self._out)[..., None, None] * _T(_inv_or_nan(a))
+        # det(A) A^-T loses all precision near singular A (0 * huge); the adjugate
+        # through the SVD is accurate everywhere, singular matrices included
+        return np.asarray(grad)[..., None, None] * _adjugate_T(self.variables[0].data)
+
+
+def _adjugate_T(a: np.ndarray) -> np.ndarray:
+    """adj(A)^T, the derivative of det, defined for singular A too (through the SVD).
+
+    With A = U diag(s) Vh: adj(A)^T = det(U) det(Vh) U diag(prod_{j != i} s_j) Vh; the
+    products leave out one factor each without dividing (prefix times suffix products).
+    """
+    u, s, vh = np.linalg.svd(a)
+    ones = np.ones(s.shape[:-1] + (1,), dtype=s.dtype)
+    prefix = np.cumprod(np.concatenate([ones, s[..., :-1]], axis=-1), axis=-1)
+    suffix = np.cumprod(np.concatenate([ones, s[..., :0:-1]], axis=-1), axis=-1)[..., ::-1]
+    sign = np.linalg.det(u) * np.linalg.det(vh)
+    return sign[..., None, None] * (u * (prefix * suffix)[..., None, :]) @ vh
 
 
 def det(a: Any, *, constant: Optional[bool] = None) -> Tensor:
     """The determinant of a matrix (or of each matrix of a stack), as :func:`numpy.linalg.det`.
 
-    The gradient is ``det(a) * inv(a).T``; at a singular matrix it is nan.
+    The gradient is ``det(a) * inv(a).T``, i.e. the transposed adjugate, which is
+    also what a singular matrix gets.
 
     Parameters
     ----------
@@ -261,6 +277,11 @@ def det(a: Any, *, constant: Optional[bool] = None) -> Tensor:
     >>> d.backward()
     >>> a.grad.round(6)
     array([[ 4., -3.],
+           [-2.,  1.]])
+    >>> s = mg.tensor([[1.0, 2.0], [2.0, 4.0]])  # singular: the adjugate
+    >>> mg.linalg.det(s).backward()
+    >>> s.grad.round(6)
+    array([[ 4., -2.],
            [-2.,  1.]])
     """
     return execute_op(Det, a, constant=constant)
