@@ -257,3 +257,16 @@ def test_op_contract():
     check_op_contract(mg.linalg.vecdot, a, a)
     check_op_contract(mg.linalg.cross, a, a[::-1])
     check_op_contract(mg.linalg.tensordot, a, a)
+
+
+def test_diagonal_and_matrix_transpose_are_views():
+    # NumPy returns views here; so do the tensor forms (their base is the input)
+    x = mg.tensor(np.arange(12.0).reshape(2, 2, 3))
+    for out in (mg.linalg.diagonal(x, offset=1), mg.linalg.matrix_transpose(x)):
+        assert out.base is x
+        assert np.shares_memory(out.data, x.data)
+    if hasattr(np.linalg, "diagonal"):
+        assert np.linalg.diagonal(x).base is x
+    d = mg.linalg.diagonal(x)
+    d.backward(np.array([[1.0, 2.0], [3.0, 4.0]]))
+    np.testing.assert_array_equal(x.grad[0], [[1.0, 0.0, 0.0], [0.0, 2.0, 0.0]])

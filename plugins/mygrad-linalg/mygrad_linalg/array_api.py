@@ -131,14 +131,23 @@ def _check_2d(x: Tensor) -> None:
 
 
 class Diagonal(Operation):
-    """f(x) = the diagonals of the matrices in x's last two axes."""
+    """f(x) = the diagonals of the matrices in x's last two axes (a view of x)."""
+
+    can_return_view = True
 
     def __call__(self, x: Tensor, offset: int = 0) -> np.ndarray:  # type: ignore[override]
         _check_2d(x)
         self.variables = (x,)
         self.offset = offset
-        # a copy: NumPy's read-only view would share memory with the input's array
-        return np.array(np.diagonal(x.data, offset, -2, -1))
+        return self.view_fn(x.data)
+
+    def view_fn(self, array: np.ndarray) -> np.ndarray:
+        view = np.diagonal(array, self.offset, -2, -1)
+        if array.flags.writeable:
+            # NumPy hands out diagonals read-only; a tensor's view is writeable like
+            # its base (as einsum's diagonal views are)
+            view.flags.writeable = True
+        return view
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
         x = self.variables[0]
@@ -151,7 +160,8 @@ class Diagonal(Operation):
 def diagonal(x: Any, /, *, offset: int = 0, constant: Optional[bool] = None) -> Tensor:
     """The diagonals of (a stack of) matrices, as :func:`numpy.linalg.diagonal`.
 
-    Unlike NumPy (a read-only view) the result is a new tensor.
+    The result is a view of ``x`` (writeable where ``x`` is, unlike NumPy's read-only
+    diagonals).
 
     Examples
     --------
