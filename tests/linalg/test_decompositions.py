@@ -310,6 +310,18 @@ def test_op_contract():
     check_op_contract(mg.linalg.solve, a, np.array([1.0, 2.0]))
     check_op_contract(lambda x, **kw: mg.linalg.matrix_power(x, 3, **kw), a)
     check_op_contract(lambda x, **kw: mg.linalg.eigvals(x, **kw), a)
+    # the outputs of the multi-output functions, each its own op
+    for pick in (
+        lambda x, **kw: mg.linalg.slogdet(x, **kw).logabsdet,
+        lambda x, **kw: mg.linalg.qr(x, **kw).Q,
+        lambda x, **kw: mg.linalg.qr(x, **kw).R,
+        lambda x, **kw: mg.linalg.eigh(x, **kw).eigenvectors,
+        lambda x, **kw: mg.linalg.eig(x, **kw).eigenvalues,
+        lambda x, **kw: mg.linalg.svd(x, **kw).U,
+        lambda x, **kw: mg.linalg.svd(x, **kw).Vh,
+    ):
+        check_op_contract(pick, a)
+    check_op_contract(lambda x, y, **kw: mg.linalg.lstsq(x, y, **kw)[0], a, np.array([1.0, 2.0]))
 
 
 def test_bad_input_raises_numpys_errors():
