@@ -28,17 +28,21 @@ def mygrad_numpy_overrides() -> Dict[Any, Any]:
         f = getattr(mygrad_math, name)
         if isinstance(f, ufunc) and f._numpy_ufunc is not None:
             out[f._numpy_ufunc] = f
+    for m in mygrad_math.EXTRA_MODULES:
+        out.update(getattr(m, "NUMPY_OVERRIDES", {}))
     return out
 
 
 @hookimpl
 def mygrad_numpy_data_functions() -> Iterable[Any]:
-    return _nd.DATA_FUNCTIONS
+    extra = [f for m in mygrad_math.EXTRA_MODULES for f in getattr(m, "NUMPY_DATA_FUNCTIONS", ())]
+    return (*_nd.DATA_FUNCTIONS, *extra)
 
 
 @hookimpl
 def mygrad_numpy_constant_functions() -> Iterable[Any]:
-    return _nd.CONSTANT_FUNCTIONS
+    extra = [f for m in mygrad_math.EXTRA_MODULES for f in getattr(m, "NUMPY_CONSTANT_FUNCTIONS", ())]
+    return (*_nd.CONSTANT_FUNCTIONS, *extra)
 
 
 @hookimpl
