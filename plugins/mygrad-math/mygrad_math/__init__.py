@@ -206,11 +206,12 @@ __all__ = [
 # ``NUMPY_DATA_FUNCTIONS``, ``NUMPY_CONSTANT_FUNCTIONS``) beside its functions.
 from mygrad_math import differences as _differences  # noqa: E402
 from mygrad_math import elementwise_extra as _elementwise_extra  # noqa: E402
+from mygrad_math import nanfunctions as _nanfunctions  # noqa: E402
 from mygrad_math import nondiff_extra as _nondiff_extra  # noqa: E402
 from mygrad_math import sorting as _sorting  # noqa: E402
 from mygrad_math import statistics as _statistics  # noqa: E402
 
-EXTRA_MODULES = (_elementwise_extra, _differences, _sorting, _statistics, _nondiff_extra)
+EXTRA_MODULES = (_elementwise_extra, _differences, _nanfunctions, _sorting, _statistics, _nondiff_extra)
 for _m in EXTRA_MODULES:
     globals().update({_n: getattr(_m, _n) for _n in _m.__all__})
     __all__ += _m.__all__
