@@ -43,6 +43,8 @@ def _any_variable(obj: Any) -> bool:
 
 def _missing(kind: str, name: str, key: Any = None) -> TypeError:
     dist = STANDARD_PROVIDERS.get(name if key is None else key)
+    if dist and _loaded(dist):
+        dist = None  # the standard provider is there: it just does not provide this one
     hint = (
         f"; it is provided by the plugin distribution {dist!r}, which is not installed "
         f"(or failed to load): `pip install {dist}`"
@@ -50,6 +52,12 @@ def _missing(kind: str, name: str, key: Any = None) -> TypeError:
         else "; no installed mygrad plugin provides it"
     )
     return TypeError(f"{kind} {name!r} does not support mygrad tensors{hint}")
+
+
+def _loaded(dist: str) -> bool:
+    from mygrad_core.plugins import loaded_plugins
+
+    return any(info.distribution == dist for info in loaded_plugins().values())
 
 
 def _run_on_data(func: Any, name: str, constant_only: bool, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
