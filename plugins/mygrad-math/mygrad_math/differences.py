@@ -310,7 +310,7 @@ def _cumulative(
         return res
     shape = list(res.shape)
     shape[axis % nd] = 1
-    first = full(tuple(shape), 0 if name == "cumulative_sum" else 1, dtype=res.dtype)
+    first = full(tuple(shape), 0 if name == "cumulative_sum" else 1, dtype=res.dtype, constant=True)
     return concatenate([first, res], axis=axis)
 
 

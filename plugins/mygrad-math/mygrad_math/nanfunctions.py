@@ -120,8 +120,11 @@ def nanprod(
     return _into(out, _mm.prod(z, axis=axis, keepdims=_kd(keepdims), dtype=dtype, constant=constant))
 
 
-def _count(mask: np.ndarray, axis: Any, keepdims: bool, dtype: Any) -> np.ndarray:
-    return np.sum(~mask, axis=axis, keepdims=keepdims).astype(dtype)
+def _count(mask: np.ndarray, axis: Any, keepdims: bool, dtype: Any, empty: float = np.nan) -> np.ndarray:
+    """The number of non-nan elements per slice; ``empty`` (nan) for an all-nan slice, so
+    that neither the forward nor the backward pass divides by zero."""
+    n = np.sum(~mask, axis=axis, keepdims=keepdims)
+    return np.where(n > 0, n, empty).astype(dtype)
 
 
 def nanmean(
@@ -205,7 +208,7 @@ def _nanvar(a: Any, axis: Any, dtype: Any, ddof: Any, kd: bool, constant: Option
         avg = _mm.divide(s, _count(mask, axis, True, s.dtype))
         dev = _where(mask, 0.0, _mm.subtract(z, avg))
         ss = _mm.sum(_mm.multiply(dev, dev), axis=axis, keepdims=kd)
-        dof = _count(mask, axis, kd, ss.dtype) - ddof
+        dof = _count(mask, axis, kd, ss.dtype, empty=0) - ddof
         res = _mm.divide(ss, np.where(dof > 0, dof, np.nan).astype(ss.dtype))
     if np.any(dof <= 0):
         warnings.warn("Degrees of freedom <= 0 for slice.", RuntimeWarning, stacklevel=3)
