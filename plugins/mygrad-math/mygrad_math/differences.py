@@ -209,7 +209,8 @@ class GradientAlong(Operation):
         return np.moveaxis(out, -1, ax)
 
 
-_GRADIENT_SEQ = type(np.gradient(np.zeros((2, 2))))
+# NumPy 2 returns a tuple of arrays for several axes, NumPy 1 a list
+_GRADIENT_SEQ = tuple if int(np.__version__.split(".")[0]) >= 2 else list
 
 
 def gradient(
