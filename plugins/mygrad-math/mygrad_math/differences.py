@@ -169,7 +169,7 @@ def ediff1d(
     return gather(tensors, value, index, constant=constant)
 
 
-def _probe_coefficients(n: int, spacing: Any, edge_order: int) -> np.ndarray:
+def _probe_coefficients(n: int, spacing: Any, edge_order: Any) -> np.ndarray:
     """``c[d + 2, i]``: the weight of ``f[i + d]`` in ``numpy.gradient(f)[i]``, |d| <= 2.
 
     Every output of ``numpy.gradient`` along an axis is a weighted sum of input
@@ -190,7 +190,7 @@ def _probe_coefficients(n: int, spacing: Any, edge_order: int) -> np.ndarray:
 class GradientAlong(Operation):
     """``numpy.gradient`` of ``f`` along one axis (a linear map of ``f``)."""
 
-    def __call__(self, f: Tensor, spacing: Any = 1.0, axis: int = 0, edge_order: int = 1) -> np.ndarray:  # type: ignore[override]
+    def __call__(self, f: Tensor, spacing: Any = 1.0, axis: int = 0, edge_order: Any = 1) -> np.ndarray:  # type: ignore[override]
         self.variables = (f,)
         self.spacing, self.axis, self.edge_order = spacing, axis, edge_order
         return np.asarray(np.gradient(f.data, spacing, axis=axis, edge_order=edge_order))
@@ -214,7 +214,7 @@ _GRADIENT_SEQ = tuple if int(np.__version__.split(".")[0]) >= 2 else list
 
 
 def gradient(
-    f: Any, *varargs: Any, axis: Any = None, edge_order: int = 1, constant: Optional[bool] = None
+    f: Any, *varargs: Any, axis: Any = None, edge_order: Any = 1, constant: Optional[bool] = None
 ) -> Union[Tensor, Any]:
     """The gradient of sampled values by central differences (``numpy.gradient``).
 

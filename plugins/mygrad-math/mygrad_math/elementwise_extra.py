@@ -76,7 +76,7 @@ class Rad2deg(UfuncOperation):
 
 
 class Degrees(Rad2deg):
-    numpy_ufunc = np.degrees
+    numpy_ufunc = np.degrees  # type: ignore[assignment]
 
 
 class Deg2rad(UfuncOperation):
@@ -87,7 +87,7 @@ class Deg2rad(UfuncOperation):
 
 
 class Radians(Deg2rad):
-    numpy_ufunc = np.radians
+    numpy_ufunc = np.radians  # type: ignore[assignment]
 
 
 class Hypot(UfuncOperation):

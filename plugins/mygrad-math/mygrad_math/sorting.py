@@ -42,7 +42,7 @@ def _along(p: np.ndarray, perm: np.ndarray, axis: Optional[int]) -> np.ndarray:
 def sort(
     a: Any,
     axis: Optional[int] = -1,
-    kind: Optional[str] = None,
+    kind: Any = None,
     order: Any = None,
     *,
     stable: Optional[bool] = None,
@@ -89,7 +89,7 @@ def partition(
     a: Any,
     kth: Any,
     axis: Optional[int] = -1,
-    kind: str = "introselect",
+    kind: Any = "introselect",
     order: Any = None,
     *,
     constant: Optional[bool] = None,
@@ -165,7 +165,7 @@ def take(
     indices: Any,
     axis: Optional[int] = None,
     out: Any = None,
-    mode: str = "raise",
+    mode: Any = "raise",
     *,
     constant: Optional[bool] = None,
 ) -> Tensor:
@@ -262,7 +262,7 @@ def choose(
     a: Any,
     choices: Any,
     out: Any = None,
-    mode: str = "raise",
+    mode: Any = "raise",
     *,
     constant: Optional[bool] = None,
 ) -> Tensor:
