@@ -91,6 +91,8 @@ NON_DIFFERENTIABLE = {
     "digitize": lambda m, x: m.digitize(x, [0.0, 1.0]),
     "heaviside": lambda m, x: m.heaviside(x, 0.5),
     "bincount": lambda m, x: m.bincount(m.argsort(x.ravel())),
+    # seed 000_7568d7cea38c6584.txt:26286-26368 (changelog 2.0.1): the comparisons accept
+    # tensors and return ndarrays, with aliases at the top level
     "greater": lambda m, x: m.greater(x, 0.5),
     "less": lambda m, x: m.less(x, 0.5),
     "equal": lambda m, x: m.equal(x, 0.5),

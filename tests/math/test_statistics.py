@@ -51,6 +51,15 @@ def test_quantile_and_percentile(name, top, data):
     qs = st.integers(0, 16).map(lambda i: top * i / 16)
     q = data.draw(st.one_of(qs, st.lists(qs, min_size=1, max_size=3).map(np.array)), label="q")
     check_function(getattr(mg, name), getattr(np, name), [x], q=q, axis=axis, keepdims=keepdims)
+    # q as a tensor is differentiable too; off the grid, so that q * (n - 1) (n <= 64) is
+    # never an integer, where the derivative in q jumps
+    qt = data.draw(st.lists(st.integers(0, 15), min_size=1, max_size=3), label="q tensor")
+    qt = top * (np.array(qt) + 0.37) / 16
+    check_function(
+        lambda v, w, **kw: getattr(mg, name)(v, w, axis=axis, keepdims=keepdims, **kw),
+        lambda v, w: getattr(np, name)(v, w, axis=axis, keepdims=keepdims),
+        [x, qt],
+    )
 
 
 def test_median_of_an_even_count_splits_the_gradient():

@@ -9,7 +9,7 @@ there with one ``bincount`` per input.
 
 from __future__ import annotations
 
-from typing import Any, Callable, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -57,9 +57,11 @@ class Gather(Operation):
         *tensors: Tensor,
         value_fn: Callable[..., Any],
         index_fn: Callable[..., IndexMaps],
+        grad_fns: Optional[Dict[int, Callable[[np.ndarray], np.ndarray]]] = None,
     ) -> np.ndarray:
         self.variables = tensors
         self.index_fn = index_fn
+        self.grad_fns = grad_fns or {}
         return np.asarray(value_fn(*(t.data for t in tensors)))
 
     def _index_maps(self) -> Tuple[List[int], IndexMaps]:
@@ -75,6 +77,8 @@ class Gather(Operation):
         return self._maps
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
+        if index in self.grad_fns:  # an input that is not gathered from (e.g. quantile's q)
+            return self.grad_fns[index](grad)
         offsets, maps = self._index_maps()
         var = self.variables[index]
         n = var.size
@@ -96,14 +100,19 @@ def gather(
     value_fn: Callable[..., Any],
     index_fn: Callable[..., IndexMaps],
     *,
+    grad_fns: Optional[Dict[int, Callable[[np.ndarray], np.ndarray]]] = None,
     constant: Optional[bool] = None,
     out: Any = None,
 ) -> Tensor:
-    """Run :class:`Gather` on ``tensors`` (non-tensors become constant inputs)."""
+    """Run :class:`Gather` on ``tensors`` (non-tensors become constant inputs).
+
+    ``grad_fns`` maps the index of an input that is not gathered from to the function
+    computing its gradient from the output's.
+    """
     return execute_op(
         Gather,
         *tensors,
-        op_kwargs={"value_fn": value_fn, "index_fn": index_fn},
+        op_kwargs={"value_fn": value_fn, "index_fn": index_fn, "grad_fns": grad_fns},
         constant=constant,
         out=out,
     )

@@ -4,7 +4,7 @@ The values are NumPy's. The gradient goes to the order statistics used: ``ptp`` 
 first maximum and the first minimum of each slice; ``quantile`` (linear interpolation
 between the sorted neighbours ``lo`` and ``hi`` of the virtual index ``q * (n - 1)``)
 to ``lo`` with weight ``1 - t`` and to ``hi`` with weight ``t``. The quantiles ``q``
-themselves are not differentiable.
+(a tensor) receive the slope between the two order statistics they interpolate.
 """
 
 from __future__ import annotations
@@ -86,36 +86,48 @@ def _quantile(
         raise TypeError(f"{name}: weights= is not supported for mygrad tensors, got {type(weights).__name__}")
     arr = np.asarray(data_of(a))
     qs = np.asarray(data_of(q), dtype=np.float64)
-    if name == "percentile":
-        qs = qs / 100
+    scale = 100.0 if name == "percentile" else 1.0
+    qs = qs / scale
     np_fn = getattr(np, name)
-    q_given = data_of(q)
+    q_is_input = isinstance(q, Tensor)
 
-    def value(x: np.ndarray) -> Any:
+    def value(x: np.ndarray, *rest: np.ndarray) -> Any:
         if name == "median":
             return np.median(x, axis=axis, keepdims=keepdims)
-        return np_fn(x, q_given, axis=axis, keepdims=keepdims)
+        return np_fn(x, rest[0] if q_is_input else q, axis=axis, keepdims=keepdims)
 
-    def index(p: np.ndarray) -> Any:
+    def order_stats(src: np.ndarray) -> Any:
+        """The elements of ``src`` at the sorted ranks lo and hi, and hi's weight."""
         axes = normalize_axes(axis, arr.ndim)
         flat = to_last_axis(arr, axes)
         n = flat.shape[-1]
-        if n == 0:
-            return []
         perm = np.argsort(flat, axis=-1, kind="stable")
-        ranked = np.take_along_axis(to_last_axis(p, axes), perm, axis=-1)
+        ranked = np.take_along_axis(to_last_axis(src, axes), perm, axis=-1)
         virtual = qs.ravel() * (n - 1)
         lo = np.floor(virtual).astype(np.intp)
         hi = np.minimum(lo + 1, n - 1)
-        t = virtual - lo
         shape = qs.shape + _keepdims_shape(arr.shape, axes, keepdims)
 
         def pick(k: np.ndarray) -> np.ndarray:
             return np.moveaxis(ranked[..., k], -1, 0).reshape(shape)
 
-        w = t.reshape(qs.shape + (1,) * (len(shape) - qs.ndim))
-        return [(pick(lo), 1 - w), (pick(hi), w)]
+        w = (virtual - lo).reshape(qs.shape + (1,) * (len(shape) - qs.ndim))
+        return pick(lo), pick(hi), w, n
 
+    def index(p: np.ndarray, *rest: np.ndarray) -> Any:
+        if arr.size == 0:
+            return []
+        lo, hi, w, _ = order_stats(p)
+        return [(lo, 1 - w), (hi, w)]
+
+    def q_grad(grad: np.ndarray) -> np.ndarray:
+        # d/dq of x_lo + t (x_hi - x_lo), t = q (n - 1) - lo: the slope between the two
+        lo, hi, _, n = order_stats(arr)
+        slope = (hi - lo) * ((n - 1) / scale)
+        return np.sum(grad * slope, axis=tuple(range(qs.ndim, grad.ndim))).reshape(qs.shape)
+
+    if q_is_input:
+        return gather((a, q), value, index, grad_fns={1: q_grad}, constant=constant, out=out)
     return gather((a,), value, index, constant=constant, out=out)
 
 
@@ -134,7 +146,8 @@ def quantile(
     """The ``q``-th quantiles along the given axes (``numpy.quantile``, linear method).
 
     ``overwrite_input`` is accepted and ignored (a tensor is never modified). The
-    gradient goes to the two order statistics each quantile interpolates between.
+    gradient goes to the two order statistics each quantile interpolates between; a
+    tensor ``q`` gets the slope between them.
 
     Examples
     --------
