@@ -83,6 +83,15 @@ def test_gradient(data):
     )
 
 
+@given(x=floats(small_shapes(min_side=2)), h=st.floats(0.5, 2.0))
+def test_gradient_scalar_spacing_tensor_is_differentiable(x, h):
+    check_function(
+        lambda f, s, **kw: mg.gradient(f, s, axis=-1, **kw),
+        lambda f, s: np.gradient(f, s, axis=-1),
+        [x, np.array(h)],
+    )
+
+
 def test_gradient_over_several_axes_gives_one_tensor_per_axis():
     x = np.arange(12.0).reshape(3, 4) ** 2
     t = tensor(x)

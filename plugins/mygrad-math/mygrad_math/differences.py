@@ -188,14 +188,22 @@ def _probe_coefficients(n: int, spacing: Any, edge_order: Any) -> np.ndarray:
 
 
 class GradientAlong(Operation):
-    """``numpy.gradient`` of ``f`` along one axis (a linear map of ``f``)."""
+    """``numpy.gradient`` of ``f`` along one axis: a linear map of ``f``, divided by the
+    spacing ``h`` when ``h`` is a scalar tensor (the op's second input)."""
 
-    def __call__(self, f: Tensor, spacing: Any = 1.0, axis: int = 0, edge_order: Any = 1) -> np.ndarray:  # type: ignore[override]
-        self.variables = (f,)
+    def __call__(  # type: ignore[override]
+        self, f: Tensor, *h: Tensor, spacing: Any = 1.0, axis: int = 0, edge_order: Any = 1
+    ) -> np.ndarray:
+        self.variables = (f, *h)
+        if h:
+            spacing = h[0].data
         self.spacing, self.axis, self.edge_order = spacing, axis, edge_order
-        return np.asarray(np.gradient(f.data, spacing, axis=axis, edge_order=edge_order))
+        self.out = np.asarray(np.gradient(f.data, spacing, axis=axis, edge_order=edge_order))
+        return self.out
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
+        if index == 1:  # out is proportional to 1 / h
+            return np.asarray(-np.sum(grad * self.out) / self.spacing)
         ax = self.axis
         n = grad.shape[ax]
         coef = _probe_coefficients(n, self.spacing, self.edge_order)
@@ -218,8 +226,8 @@ def gradient(
 ) -> Union[Tensor, Any]:
     """The gradient of sampled values by central differences (``numpy.gradient``).
 
-    Differentiable in ``f``; the spacings/coordinates in ``varargs`` are treated as
-    constants. Returns one tensor per axis (a single tensor for one axis), in the
+    Differentiable in ``f`` and in a scalar spacing given as a tensor; coordinate
+    arrays in ``varargs`` are treated as constants. Returns one tensor per axis (a single tensor for one axis), in the
     container NumPy uses.
 
     Examples
@@ -243,17 +251,19 @@ def gradient(
         axes = [int(axis) % nd]
     else:
         axes = [int(a) % nd for a in axis]
-    spacings = [data_of(v) for v in varargs]
+    spacings = list(varargs)
     if not spacings:
         spacings = [1.0] * len(axes)
     elif len(spacings) == 1:
         spacings = spacings * len(axes)
-    outs = [
-        execute_op(
-            GradientAlong, f, op_kwargs={"spacing": s, "axis": ax, "edge_order": edge_order}, constant=constant
-        )
-        for s, ax in zip(spacings, axes)
-    ]
+    outs = []
+    for s, ax in zip(spacings, axes):
+        # a scalar tensor spacing is an input of the op; coordinates are constants
+        h = (s,) if isinstance(s, Tensor) and s.ndim == 0 else ()
+        kw = {"axis": ax, "edge_order": edge_order}
+        if not h:
+            kw["spacing"] = data_of(s)
+        outs.append(execute_op(GradientAlong, f, *h, op_kwargs=kw, constant=constant))
     return outs[0] if len(outs) == 1 else _GRADIENT_SEQ(outs)
 
 
