@@ -9,13 +9,14 @@ import mygrad as mg
 import numpy as np
 import pytest
 from _issue14 import assert_same, check_function, floats, small_shapes
-from hypothesis import given
+from hypothesis import given, settings
 
 from mygrad_core import tensor
 
 HAS_CUMULATIVE = hasattr(np, "cumulative_sum")  # NumPy >= 2.1
 
 
+@settings(deadline=None)  # the numerical gradients take time on a loaded machine
 @given(data=st.data())
 def test_diff(data):
     x = data.draw(floats(small_shapes()), label="x")
@@ -28,6 +29,7 @@ def test_diff(data):
     check_function(mg.diff, np.diff, [x], n=n, axis=axis)
 
 
+@settings(deadline=None)  # the numerical gradients take time on a loaded machine
 @given(data=st.data())
 def test_diff_prepend_append_are_differentiable(data):
     x = data.draw(floats(small_shapes()), label="x")
@@ -49,6 +51,7 @@ def test_diff_prepend_append_are_differentiable(data):
     )
 
 
+@settings(deadline=None)  # the numerical gradients take time on a loaded machine
 @given(data=st.data())
 def test_ediff1d(data):
     x = data.draw(floats(small_shapes()), label="x")
@@ -62,6 +65,7 @@ def test_ediff1d(data):
     )
 
 
+@settings(deadline=None)  # the numerical gradients take time on a loaded machine
 @given(data=st.data())
 def test_gradient(data):
     edge_order = data.draw(st.sampled_from([1, 2]), label="edge_order")
@@ -83,6 +87,7 @@ def test_gradient(data):
     )
 
 
+@settings(deadline=None)  # the numerical gradients take time on a loaded machine
 @given(x=floats(small_shapes(min_side=2)), h=st.floats(0.5, 2.0))
 def test_gradient_scalar_spacing_tensor_is_differentiable(x, h):
     check_function(
@@ -104,6 +109,7 @@ def test_gradient_over_several_axes_gives_one_tensor_per_axis():
     assert t.grad is not None and t.grad.shape == x.shape
 
 
+@settings(deadline=None)  # the numerical gradients take time on a loaded machine
 @given(data=st.data())
 def test_trace(data):
     x = data.draw(floats(small_shapes(min_dims=2)), label="x")
@@ -113,6 +119,7 @@ def test_trace(data):
 
 
 @pytest.mark.parametrize("name", ["cumulative_sum", "cumulative_prod"])
+@settings(deadline=None)  # the numerical gradients take time on a loaded machine
 @given(data=st.data())
 def test_cumulative(name, data):
     x = data.draw(floats(small_shapes(min_dims=0), lo=-2, hi=2), label="x")

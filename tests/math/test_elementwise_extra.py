@@ -11,7 +11,7 @@ import mygrad as mg
 import numpy as np
 import pytest
 from _issue14 import check_function, distinct, small_shapes
-from hypothesis import given
+from hypothesis import given, settings
 
 from mygrad_core import tensor
 from mygrad_core.testing import check_op_contract
@@ -44,6 +44,7 @@ def _off_zero(shape, offset=0.0):
 
 
 @pytest.mark.parametrize("name", sorted(UNARY))
+@settings(deadline=None)  # the numerical gradients take time on a loaded machine
 @given(data=st.data())
 def test_unary(name, data):
     mg_f, np_f = UNARY[name]
@@ -53,6 +54,7 @@ def test_unary(name, data):
 
 
 @pytest.mark.parametrize("name", sorted(BINARY))
+@settings(deadline=None)  # the numerical gradients take time on a loaded machine
 @given(data=st.data())
 def test_binary(name, data):
     mg_f, np_f = BINARY[name]
@@ -93,6 +95,7 @@ def test_hypot_at_origin_has_zero_gradient():
     np.testing.assert_allclose(y.grad, [0.0, 0.8])
 
 
+@settings(deadline=None)  # the numerical gradients take time on a loaded machine
 @given(x=distinct(small_shapes()), fills=st.lists(st.sampled_from([np.nan, np.inf, -np.inf]), max_size=4))
 def test_nan_to_num(x, fills):
     x = x.copy()
@@ -122,6 +125,7 @@ def test_nan_to_num_replacement_tensors_get_the_replaced_gradients():
 
 
 @pytest.mark.parametrize("name", ["real", "real_if_close"])
+@settings(deadline=None)  # the numerical gradients take time on a loaded machine
 @given(x=distinct(small_shapes()))
 def test_real_is_a_differentiable_view(name, x):
     check_function(getattr(mg, name), getattr(np, name), [x])
@@ -132,6 +136,7 @@ def test_real_is_a_differentiable_view(name, x):
 
 
 @pytest.mark.parametrize("name, kwargs", [("imag", {}), ("angle", {}), ("angle", {"deg": True})])
+@settings(deadline=None)  # the numerical gradients take time on a loaded machine
 @given(x=distinct(small_shapes()))
 def test_imag_and_angle_are_non_constant_with_zero_gradient(name, kwargs, x):
     for f in (getattr(mg, name), getattr(np, name)):

@@ -11,7 +11,7 @@ import mygrad as mg
 import numpy as np
 import pytest
 from _issue14 import check_function, distinct, small_shapes
-from hypothesis import given
+from hypothesis import given, settings
 
 from mygrad_core import tensor
 
@@ -38,6 +38,7 @@ def axes(draw, ndim):
 
 
 @pytest.mark.parametrize("name", REDUCTIONS)
+@settings(deadline=None)  # the numerical gradients take time on a loaded machine
 @given(data=st.data())
 def test_nan_reductions(name, data):
     x = _with_nans(data, data.draw(distinct(small_shapes(), lo=-60, hi=60, scale=20.0), label="x"))
@@ -63,6 +64,7 @@ def test_nan_reductions(name, data):
 
 
 @pytest.mark.parametrize("name", CUMULATIVE)
+@settings(deadline=None)  # the numerical gradients take time on a loaded machine
 @given(data=st.data())
 def test_nan_cumulative(name, data):
     x = _with_nans(data, data.draw(distinct(small_shapes(), lo=-40, hi=40, scale=20.0), label="x"))

@@ -9,7 +9,7 @@ import mygrad as mg
 import numpy as np
 import pytest
 from _issue14 import check_function, distinct, small_shapes
-from hypothesis import given
+from hypothesis import given, settings
 
 from mygrad_core import tensor
 
@@ -19,6 +19,7 @@ def _axis(data, ndim, none=True):
     return data.draw(st.sampled_from(choices), label="axis")
 
 
+@settings(deadline=None)  # the numerical gradients take time on a loaded machine
 @given(data=st.data())
 def test_sort(data):
     x = data.draw(distinct(small_shapes()), label="x")
@@ -33,6 +34,7 @@ def test_sort_scatters_the_gradient_through_the_permutation():
     np.testing.assert_array_equal(x.grad, [[100.0, 1.0, 10.0], [10.0, 1.0, 100.0]])
 
 
+@settings(deadline=None)  # the numerical gradients take time on a loaded machine
 @given(data=st.data())
 def test_partition(data):
     x = data.draw(distinct(small_shapes()), label="x")
@@ -42,6 +44,7 @@ def test_partition(data):
     check_function(mg.partition, np.partition, [x], kth=kth, axis=axis)
 
 
+@settings(deadline=None)  # the numerical gradients take time on a loaded machine
 @given(data=st.data())
 def test_take(data):
     x = data.draw(distinct(small_shapes()), label="x")
@@ -54,6 +57,7 @@ def test_take(data):
     check_function(mg.take, np.take, [x], indices=np.array(idx, dtype=int), axis=axis, mode=mode)
 
 
+@settings(deadline=None)  # the numerical gradients take time on a loaded machine
 @given(data=st.data())
 def test_take_along_axis(data):
     x = data.draw(distinct(small_shapes()), label="x")
@@ -65,6 +69,7 @@ def test_take_along_axis(data):
     check_function(mg.take_along_axis, np.take_along_axis, [x], indices=ind, axis=axis)
 
 
+@settings(deadline=None)  # the numerical gradients take time on a loaded machine
 @given(data=st.data())
 def test_compress_and_extract(data):
     x = data.draw(distinct(small_shapes()), label="x")
@@ -78,6 +83,7 @@ def test_compress_and_extract(data):
     check_function(lambda a, **kw: mg.extract(mask, a, **kw), lambda a: np.extract(mask, a), [x])
 
 
+@settings(deadline=None)  # the numerical gradients take time on a loaded machine
 @given(data=st.data())
 def test_choose(data):
     shape = data.draw(small_shapes(max_dims=2), label="shape")
@@ -92,6 +98,7 @@ def test_choose(data):
     check_function(lambda s, **kw: mg.choose(a, s, **kw), lambda s: np.choose(a, s), [stacked])
 
 
+@settings(deadline=None)  # the numerical gradients take time on a loaded machine
 @given(data=st.data())
 def test_select(data):
     shape = data.draw(small_shapes(max_dims=2), label="shape")
