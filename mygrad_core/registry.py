@@ -112,13 +112,25 @@ del _name, _dunder
 
 
 def provider_of(name: str) -> Optional[str]:
-    """The standard distribution that provides ``name``, if one does."""
-    return STANDARD_PROVIDERS.get(name)
+    """The standard distribution that would provide ``name``, if one would and it is not
+    loaded (a loaded one that lacks ``name`` is not to blame)."""
+    dist = STANDARD_PROVIDERS.get(name)
+    if dist is None or _is_loaded(dist):
+        return None
+    return dist
+
+
+def _is_loaded(dist: str) -> bool:
+    # a standard distribution is loaded when something it owns is in the registry
+    tables = (REGISTRY.namespaces, REGISTRY.functions, REGISTRY.tensor_methods)
+    return any(d == dist and any(key in t for t in tables) for key, d in STANDARD_PROVIDERS.items())
 
 
 def missing_message(label: str, name: str) -> str:
     """``label`` (e.g. "'mygrad.nnet'") is provided by the standard plugin owning ``name``."""
-    dist = STANDARD_PROVIDERS.get(name)
+    dist = provider_of(name)
+    if dist is None:
+        return f"{label} is not provided by any installed mygrad plugin"
     return (
         f"{label} is provided by the plugin distribution {dist!r}, which is not "
         f"installed (or failed to load): `pip install {dist}`; "
