@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import numbers
 from typing import Any, Optional
 
 import numpy as np
 
 from mygrad_core import Operation, Tensor, execute_op
-from mygrad_nnet._utils import real_number
+from mygrad_nnet._utils import as_array, real_number
 
 __all__ = ["relu", "leaky_relu", "elu", "selu"]
 
@@ -107,13 +108,14 @@ def leaky_relu(x: Any, slope: Any, *, constant: Optional[bool] = None) -> Tensor
     >>> x.grad
     array([0.1, 0. , 1. ])
     """
-    if isinstance(slope, Tensor):
-        if slope.dtype.kind not in "iuf":
-            raise TypeError(f"leaky_relu: `slope` must hold real numbers, got dtype {slope.dtype}")
-        return execute_op(LeakyReLU, x, slope, constant=constant)
-    # as a Python float the slope stays "weak" (NEP 50): a float32 x gives a float32 result
-    s = real_number("leaky_relu", "slope", slope)
-    return execute_op(LeakyReLU, x, op_kwargs={"slope": s}, constant=constant)
+    if isinstance(slope, numbers.Real):
+        # as a Python float the slope stays "weak" (NEP 50): a float32 x gives float32
+        s = real_number("leaky_relu", "slope", slope)
+        return execute_op(LeakyReLU, x, op_kwargs={"slope": s}, constant=constant)
+    # a tensor (differentiable) or an array of slopes that broadcasts against x
+    if as_array(slope).dtype.kind not in "iuf":
+        raise TypeError(f"leaky_relu: `slope` must be a real number or a real-valued tensor, got {slope!r}")
+    return execute_op(LeakyReLU, x, slope, constant=constant)
 
 
 class ELU(Operation):

@@ -117,7 +117,7 @@ class SoftSign(Operation):
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
         d = self.denom
-        return grad / (d * d)
+        return grad / d / d  # not / d**2, which overflows for |x| > 1e154
 
 
 def soft_sign(x: Any, *, constant: Optional[bool] = None) -> Tensor:
