@@ -21,7 +21,6 @@ from mygrad.nnet.initializers import he_normal, he_uniform, normal, uniform
 from mygrad.nnet.losses import margin_ranking_loss
 
 
-
 def test_negative_log_likelihood_examples():
     # seed 000_7568d7cea38c6584.txt:23312-23316: uniform log-probs give log 3
     logprob = mg.log(1 / 3).item()
