@@ -62,6 +62,21 @@ def test_softmax_crossentropy(data, constant):
     assert_grads_match_numerical(lambda t: softmax_crossentropy(t, y), x)
 
 
+@pytest.mark.parametrize("loss", [softmax_crossentropy, lambda x, y: softmax_focal_loss(x, y, gamma=1.5)])
+@given(data=st.data())
+def test_score_losses_are_invariant_to_each_rows_offset(loss, data):
+    # rows on wildly different scales (the cheap global shift cannot serve them all)
+    x, y = data.draw(_classification())
+    offsets = data.draw(st.lists(st.sampled_from([0.0, 800.0, -800.0, 1e6, -1e6]), min_size=len(y), max_size=len(y)))
+    shifted = mg.tensor(x + np.array(offsets)[:, None])
+    plain = mg.tensor(x)
+    out, ref = loss(shifted, y), loss(plain, y)
+    np.testing.assert_allclose(out.data, ref.data, rtol=1e-6, atol=1e-8)
+    out.backward()
+    ref.backward()
+    np.testing.assert_allclose(shifted.grad, plain.grad, rtol=1e-6, atol=1e-8)
+
+
 def test_softmax_crossentropy_gradient_is_softmax_minus_onehot_over_n():
     x = mg.tensor([[1.0, 2.0, 3.0], [0.0, 0.0, 0.0]])
     y = np.array([2, 0])

@@ -20,6 +20,7 @@ __all__ = [
     "floating",
     "class_targets",
     "score_matrix",
+    "stable_exp",
 ]
 
 _AxisError = getattr(np, "exceptions", np).AxisError
@@ -85,7 +86,8 @@ def class_targets(func: str, name: str, y: Any, scores_shape: Tuple[int, ...]) -
     The labels must lie in [0, C): NumPy's indexing would silently wrap negative ones.
     """
     arr = as_array(y)
-    if not np.issubdtype(arr.dtype, np.integer):
+    kind = arr.dtype.kind
+    if kind not in "iu":
         raise TypeError(f"{func}: `{name}` must hold integer class indices, got dtype {arr.dtype}")
     n, c = scores_shape
     if arr.shape != (n,):
@@ -93,7 +95,40 @@ def class_targets(func: str, name: str, y: Any, scores_shape: Tuple[int, ...]) -
             f"{func}: `{name}` must have shape (N,) = ({n},) to match scores of shape "
             f"{scores_shape}; got shape {arr.shape}"
         )
-    if n and (arr.min() < 0 or arr.max() >= c):
+    # seen as unsigned, a negative label is huge: one reduction checks both ends
+    if n and (arr if kind == "u" else arr.view(f"u{arr.itemsize}")).max() >= c:
         bad = arr[(arr < 0) | (arr >= c)][0]
         raise ValueError(f"{func}: `{name}` holds the class index {bad}, outside [0, {c})")
     return arr
+
+
+def stable_exp(x: np.ndarray, axis: Optional[Tuple[int, ...]]) -> Tuple[Any, np.ndarray, np.ndarray]:
+    """``(shift, e, total)``: ``e = exp(x - shift)`` and its sums over ``axis`` (kept dims).
+
+    Subtracting a maximum keeps every exponent <= 0, so nothing overflows. The
+    maximum over the whole array is much cheaper than one per slice (a reduction
+    along a short axis is slow in NumPy); it is used when every slice's total stays
+    far enough above the underflow threshold for full precision, else the shift is
+    the per-slice maximum (as for rows hugely below the others).
+    """
+    x = floating(x)
+    shape = [1 if axis is None or i in axis else n for i, n in enumerate(x.shape)]
+    if x.size == 0:
+        return 0, x.copy(), np.zeros(shape, dtype=x.dtype)
+    last = axis == (x.ndim - 1,)
+    ones = np.ones(x.shape[-1], dtype=x.dtype) if last else None
+
+    def exp_and_total(shift: Any) -> Tuple[np.ndarray, np.ndarray]:
+        e = np.subtract(x, shift, out=np.empty_like(x))  # an array even when x is 0-D
+        np.exp(e, out=e)
+        # a matrix-vector product sums the last axis several times faster than .sum
+        tot = (e @ ones)[..., None] if last else e.sum(axis=axis, keepdims=True)
+        return e, tot
+
+    shift: Any = x.max()
+    e, tot = exp_and_total(shift)
+    info = np.finfo(x.dtype)
+    if axis is not None and not tot.min() >= info.tiny / info.eps:
+        shift = x.max(axis=axis, keepdims=True)
+        e, tot = exp_and_total(shift)
+    return shift, e, tot

@@ -7,28 +7,19 @@ from typing import Any, Optional, Tuple, Union
 import numpy as np
 
 from mygrad_core import Operation, Tensor, execute_op
-from mygrad_nnet._utils import as_array, floating, normalize_axes
+from mygrad_nnet._utils import as_array, floating, normalize_axes, stable_exp
 
 __all__ = ["softmax", "logsoftmax"]
 
 Axis = Union[None, int, Tuple[int, ...]]
 
 
-def _shifted(x: np.ndarray, axis: Any) -> np.ndarray:
-    # subtracting the max makes the largest exponent 0: exp never overflows, and rows
-    # of huge or hugely negative scores (2e50, -1e300) stay finite
-    x = floating(x)
-    if x.size == 0:
-        return x.copy()
-    return x - x.max(axis=axis, keepdims=True)
-
-
 class Softmax(Operation):
     def __call__(self, x: Tensor, axis: Any) -> np.ndarray:
         self.variables = (x,)
         self.axis = axis
-        e = np.exp(_shifted(x.data, axis))
-        e /= e.sum(axis=axis, keepdims=True)
+        _, e, total = stable_exp(x.data, axis)
+        e /= total
         self.out = e
         return e
 
@@ -42,10 +33,12 @@ class LogSoftmax(Operation):
     def __call__(self, x: Tensor, axis: Any) -> np.ndarray:
         self.variables = (x,)
         self.axis = axis
-        z = _shifted(x.data, axis)
-        z -= np.log(np.exp(z).sum(axis=axis, keepdims=True))
-        self.out = z
-        return z
+        shift, e, total = stable_exp(x.data, axis)
+        # (x - shift) - log(total), grouped so that a huge shift cancels exactly first
+        out = floating(x.data) - shift
+        out -= np.log(total)
+        self.out = out
+        return out
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
         return grad - np.exp(self.out) * grad.sum(axis=self.axis, keepdims=True)

@@ -8,7 +8,7 @@ from typing import Any, Optional
 import numpy as np
 
 from mygrad_core import Operation, Tensor, execute_op
-from mygrad_nnet._utils import as_array, class_targets, floating, score_matrix
+from mygrad_nnet._utils import as_array, class_targets, floating, score_matrix, stable_exp
 
 __all__ = ["softmax_crossentropy", "negative_log_likelihood"]
 
@@ -20,18 +20,22 @@ class SoftmaxCrossEntropy(Operation):
         n = scores.shape[0]
         self.y = y
         self.rows = np.arange(n)
-        z = scores - scores.max(axis=1, keepdims=True)
-        self.exp = np.exp(z)
-        self.total = self.exp.sum(axis=1, keepdims=True)
-        # per datum: -log softmax(x)[y] = log(sum(exp(z))) - z[y]
-        loss = np.log(self.total[:, 0]) - z[self.rows, y]
-        return np.asarray(loss.mean() if n else np.zeros((), scores.dtype))
+        shift, self.exp, total = stable_exp(scores, (1,))
+        self.total = total[:, 0]
+        if not n:
+            return np.zeros((), scores.dtype)
+        picked = scores[self.rows, y]
+        picked -= shift if np.ndim(shift) == 0 else shift[:, 0]
+        # per datum: -log softmax(x)[y] = log(sum(exp(x - shift))) - (x[y] - shift)
+        loss = np.log(self.total)
+        loss -= picked
+        return np.asarray(loss.sum() / n)
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
-        n = max(len(self.y), 1)
-        g = self.exp / self.total  # the softmax
-        g[self.rows, self.y] -= 1
-        g *= grad / n
+        # (softmax - onehot) * grad / N, the softmax being exp / total
+        scale = grad / max(len(self.y), 1)
+        g = self.exp * (scale / self.total)[:, None]
+        g[self.rows, self.y] -= scale
         return g
 
 

@@ -8,7 +8,7 @@ from typing import Any, Optional, Tuple
 import numpy as np
 
 from mygrad_core import Operation, Tensor, execute_op
-from mygrad_nnet._utils import class_targets, floating, real_number, score_matrix
+from mygrad_nnet._utils import class_targets, floating, real_number, score_matrix, stable_exp
 
 __all__ = ["focal_loss", "softmax_focal_loss"]
 
@@ -111,11 +111,10 @@ class SoftmaxFocalLoss(Operation):
         self.y = y
         self.rows = np.arange(len(y))
         self.alpha, self.gamma = alpha, gamma
-        z = s - s.max(axis=1, keepdims=True) if s.size else s
-        e = np.exp(z)
-        total = e.sum(axis=1, keepdims=True)
+        shift, e, total = stable_exp(s, (1,))
         self.softmax = e / total
-        logp = z[self.rows, y] - np.log(total[:, 0])
+        picked = s[self.rows, y] - (shift if np.ndim(shift) == 0 else shift[:, 0])
+        logp = picked - np.log(total[:, 0])
         self.logp = logp
         self.p = np.exp(logp)
         # 1 - p without cancellation when p is close to 1
