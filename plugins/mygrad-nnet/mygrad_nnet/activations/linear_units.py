@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import numbers
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional, Union
 
 import numpy as np
 
 from mygrad_core import Operation, Tensor, execute_op
 from mygrad_nnet._utils import as_array, real_number
+
+if TYPE_CHECKING:  # annotations only
+    from mygrad.typing import ArrayLike, Real
+
 
 __all__ = ["relu", "leaky_relu", "elu", "selu"]
 
@@ -28,7 +32,7 @@ class ReLU(Operation):
         return grad * self.mask
 
 
-def relu(x: Any, *, constant: Optional[bool] = None) -> Tensor:
+def relu(x: ArrayLike, *, constant: Optional[bool] = None) -> Tensor:
     """The rectified linear unit, ``x`` where ``x > 0`` and ``0`` elsewhere, elementwise.
 
     Negative inputs give ``-0.``; the gradient is 1 where ``x > 0`` and 0 elsewhere
@@ -78,7 +82,7 @@ class LeakyReLU(Operation):
         return grad * np.minimum(self.x, 0)
 
 
-def leaky_relu(x: Any, slope: Any, *, constant: Optional[bool] = None) -> Tensor:
+def leaky_relu(x: ArrayLike, slope: Union[Real, ArrayLike], *, constant: Optional[bool] = None) -> Tensor:
     """The leaky rectified linear unit, ``max(x, 0) + slope * min(x, 0)``, elementwise.
 
     The gradient with respect to ``x`` is 1 for ``x > 0``, ``slope`` for ``x < 0`` and
@@ -137,7 +141,7 @@ class ELU(Operation):
         return grad * (self.scale * np.where(self.neg, self.alpha * (self.em1 + 1), 1))
 
 
-def elu(x: Any, alpha: Any, *, constant: Optional[bool] = None) -> Tensor:
+def elu(x: ArrayLike, alpha: Real, *, constant: Optional[bool] = None) -> Tensor:
     """The exponential linear unit, ``alpha * (exp(x) - 1)`` for ``x < 0`` and ``x``
     for ``x >= 0``, elementwise.
 
@@ -174,7 +178,7 @@ class SELU(ELU):
     scale = _SELU_LAMBDA
 
 
-def selu(x: Any, *, constant: Optional[bool] = None) -> Tensor:
+def selu(x: ArrayLike, *, constant: Optional[bool] = None) -> Tensor:
     """The scaled exponential linear unit, ``λ * elu(x, α)``, elementwise, with the
     fixed constants λ ≈ 1.0507 and α ≈ 1.6733 of Klambauer et al. (2017).
 

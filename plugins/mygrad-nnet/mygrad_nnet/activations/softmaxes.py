@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Optional, Tuple, Union
 
 import numpy as np
 
 from mygrad_core import Operation, Tensor, execute_op
 from mygrad_nnet._utils import as_array, floating, normalize_axes, stable_exp
+
+if TYPE_CHECKING:  # annotations only
+    from mygrad.typing import ArrayLike
+
 
 __all__ = ["softmax", "logsoftmax"]
 
@@ -44,7 +48,7 @@ class LogSoftmax(Operation):
         return grad - np.exp(self.out) * grad.sum(axis=self.axis, keepdims=True)
 
 
-def softmax(x: Any, axis: Axis = -1, *, constant: Optional[bool] = None) -> Tensor:
+def softmax(x: ArrayLike, axis: Axis = -1, *, constant: Optional[bool] = None) -> Tensor:
     """The softmax ``exp(x) / sum(exp(x))`` over ``axis``, computed stably.
 
     Parameters
@@ -75,7 +79,7 @@ def softmax(x: Any, axis: Axis = -1, *, constant: Optional[bool] = None) -> Tens
     return execute_op(Softmax, x, op_args=(axes,), constant=constant)
 
 
-def logsoftmax(x: Any, axis: Axis = -1, *, constant: Optional[bool] = None) -> Tensor:
+def logsoftmax(x: ArrayLike, axis: Axis = -1, *, constant: Optional[bool] = None) -> Tensor:
     """The log of the softmax over ``axis``, ``x - log(sum(exp(x)))``, computed stably.
 
     Parameters

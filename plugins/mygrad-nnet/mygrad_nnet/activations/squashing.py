@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import numpy as np
 from mygrad_math import tanh
 
 from mygrad_core import Operation, Tensor, execute_op
 from mygrad_nnet._utils import as_array, normalize_axes, real_number
+
+if TYPE_CHECKING:  # annotations only
+    from mygrad.typing import ArrayLike, Real
+
 
 __all__ = ["sigmoid", "tanh", "hard_tanh", "soft_sign", "glu"]
 
@@ -30,7 +34,7 @@ class Sigmoid(Operation):
         return grad * s * (1 - s)
 
 
-def sigmoid(x: Any, *, constant: Optional[bool] = None) -> Tensor:
+def sigmoid(x: ArrayLike, *, constant: Optional[bool] = None) -> Tensor:
     """The logistic sigmoid ``1 / (1 + exp(-x))``, elementwise (overflow-free).
 
     Parameters
@@ -69,7 +73,7 @@ class HardTanh(Operation):
 
 
 def hard_tanh(
-    x: Any, *, lower_bound: Any = -1, upper_bound: Any = 1, constant: Optional[bool] = None
+    x: ArrayLike, *, lower_bound: Real = -1, upper_bound: Real = 1, constant: Optional[bool] = None
 ) -> Tensor:
     """``x`` clipped to ``[lower_bound, upper_bound]``, elementwise.
 
@@ -120,7 +124,7 @@ class SoftSign(Operation):
         return grad / d / d  # not / d**2, which overflows for |x| > 1e154
 
 
-def soft_sign(x: Any, *, constant: Optional[bool] = None) -> Tensor:
+def soft_sign(x: ArrayLike, *, constant: Optional[bool] = None) -> Tensor:
     """The soft sign ``x / (1 + |x|)``, elementwise.
 
     Parameters
@@ -163,7 +167,7 @@ class GLU(Operation):
         return np.concatenate((ga, gb), axis=self.axis)
 
 
-def glu(x: Any, axis: int = -1, *, constant: Optional[bool] = None) -> Tensor:
+def glu(x: ArrayLike, axis: int = -1, *, constant: Optional[bool] = None) -> Tensor:
     """The gated linear unit ``A * sigmoid(B)``, where ``A`` and ``B`` are the first and
     second halves of ``x`` along ``axis`` (Dauphin et al., 2016).
 

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Optional
 
 import numpy as np
 
 from mygrad_core import Tensor, tensor
 from mygrad_nnet.initializers._common import read_dtype, read_shape
 
+if TYPE_CHECKING:  # annotations only
+    from mygrad.typing import ArrayLike, DTypeLikeReals
+
+
 __all__ = ["constant", "dirac", "identity"]
 
 
 
-def constant(*shape: int, value: Any = 0.0, dtype: Any = None, constant: Optional[bool] = None) -> Tensor:
+def constant(
+    *shape: int, value: ArrayLike = 0.0, dtype: Optional[DTypeLikeReals] = None, constant: Optional[bool] = None) -> Tensor:
     """A tensor of ``shape`` filled with ``value``.
 
     Parameters
@@ -50,7 +55,7 @@ def constant(*shape: int, value: Any = 0.0, dtype: Any = None, constant: Optiona
     return tensor(arr, constant=constant, copy=False)
 
 
-def dirac(*shape: int, dtype: Any = np.float32, constant: Optional[bool] = None) -> Tensor:
+def dirac(*shape: int, dtype: DTypeLikeReals = np.float32, constant: Optional[bool] = None) -> Tensor:
     """The Dirac-delta initialization of Zagoruyko & Komodakis (2017): a convolution
     weight (out, in, *kernel) that passes its input through unchanged.
 
@@ -88,11 +93,12 @@ def dirac(*shape: int, dtype: Any = np.float32, constant: Optional[bool] = None)
     arr = np.zeros(shp, dtype=dt)
     if arr.size:
         diag = np.arange(min(shp[0], shp[1]))
-        arr[(diag, diag, *(k // 2 for k in shp[2:]))] = 1
+        centre = tuple(k // 2 for k in shp[2:])
+        arr[(diag, diag) + centre] = 1
     return tensor(arr, constant=constant, copy=False)
 
 
-def identity(n: int, dtype: Any = np.float32, *, constant: Optional[bool] = None) -> Tensor:
+def identity(n: int, dtype: DTypeLikeReals = np.float32, *, constant: Optional[bool] = None) -> Tensor:
     """The shape-(n, n) identity matrix: ones on the diagonal, zeros elsewhere.
 
     Parameters

@@ -6,7 +6,7 @@ and ``mygrad.random.seed`` make it reproducible), then casts to ``dtype``.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Optional
 
 import numpy as np
 
@@ -14,14 +14,18 @@ from mygrad_core import Tensor
 from mygrad_nnet._utils import real_number
 from mygrad_nnet.initializers._common import finish, read_dtype, read_shape
 
+if TYPE_CHECKING:  # annotations only
+    from mygrad.typing import DTypeLikeReals, Real
+
+
 __all__ = ["normal", "uniform"]
 
 
 def normal(
     *shape: int,
-    mean: Any = 0,
-    std: Any = 1,
-    dtype: Any = np.float32,
+    mean: Real = 0,
+    std: Real = 1,
+    dtype: DTypeLikeReals = np.float32,
     constant: Optional[bool] = None,
 ) -> Tensor:
     """A tensor of ``shape`` drawn from the normal distribution N(mean, std²).
@@ -64,9 +68,9 @@ def normal(
 
 def uniform(
     *shape: int,
-    lower_bound: Any = 0,
-    upper_bound: Any = 1,
-    dtype: Any = np.float32,
+    lower_bound: Real = 0,
+    upper_bound: Real = 1,
+    dtype: DTypeLikeReals = np.float32,
     constant: Optional[bool] = None,
 ) -> Tensor:
     """A tensor of ``shape`` drawn uniformly from ``[lower_bound, upper_bound)``.

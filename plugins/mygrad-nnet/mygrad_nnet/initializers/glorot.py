@@ -7,18 +7,22 @@ global random stream, then casts to ``dtype``.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Optional, Union
 
 import numpy as np
 
 from mygrad_core import Tensor
 from mygrad_nnet.initializers._common import fans, finish, read_dtype, read_gain, read_shape
 
+if TYPE_CHECKING:  # annotations only
+    from mygrad.typing import DTypeLikeReals, Real
+
+
 __all__ = ["glorot_normal", "glorot_uniform"]
 
 
 def glorot_normal(
-    *shape: int, gain: Any = 1, dtype: Any = np.float32, constant: Optional[bool] = None
+    *shape: int, gain: Union[Real, Tensor] = 1, dtype: DTypeLikeReals = np.float32, constant: Optional[bool] = None
 ) -> Tensor:
     """A tensor drawn from N(0, std²) with ``std = gain * sqrt(2 / (fan_in + fan_out))``.
 
@@ -57,7 +61,7 @@ def glorot_normal(
 
 
 def glorot_uniform(
-    *shape: int, gain: Any = 1, dtype: Any = np.float32, constant: Optional[bool] = None
+    *shape: int, gain: Union[Real, Tensor] = 1, dtype: DTypeLikeReals = np.float32, constant: Optional[bool] = None
 ) -> Tensor:
     """A tensor drawn from U[-b, b) with ``b = gain * sqrt(6 / (fan_in + fan_out))``.
 

@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import numpy as np
 
 from mygrad_core import Operation, Tensor, execute_op
 from mygrad_nnet._utils import as_array, class_targets, floating, score_matrix, stable_exp
+
+if TYPE_CHECKING:  # annotations only
+    from mygrad.typing import ArrayLike
+
 
 __all__ = ["softmax_crossentropy", "negative_log_likelihood"]
 
@@ -39,7 +43,7 @@ class SoftmaxCrossEntropy(Operation):
         return g
 
 
-def softmax_crossentropy(x: Any, y_true: Any, *, constant: Optional[bool] = None) -> Tensor:
+def softmax_crossentropy(x: ArrayLike, y_true: ArrayLike, *, constant: Optional[bool] = None) -> Tensor:
     """The mean cross-entropy between the softmax of the scores ``x`` and the true
     classes ``y_true``: ``mean(-log(softmax(x)[i, y_true[i]]))``.
 
@@ -112,7 +116,7 @@ class NegativeLogLikelihood(Operation):
 
 
 def negative_log_likelihood(
-    x: Any, y_true: Any, *, weights: Any = None, constant: Optional[bool] = None
+    x: ArrayLike, y_true: ArrayLike, *, weights: Optional[ArrayLike] = None, constant: Optional[bool] = None
 ) -> Tensor:
     """The mean (weighted) negative log-likelihood ``mean(-w[y_i] * x[i, y_i])`` of
     log-probabilities ``x``.

@@ -3,12 +3,16 @@ from scores (softmax_focal_loss). Each is one operation with a closed-form backw
 
 from __future__ import annotations
 
-from typing import Any, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Optional, Tuple
 
 import numpy as np
 
 from mygrad_core import Operation, Tensor, execute_op
 from mygrad_nnet._utils import class_targets, floating, real_number, score_matrix, stable_exp
+
+if TYPE_CHECKING:  # annotations only
+    from mygrad.typing import ArrayLike
+
 
 __all__ = ["focal_loss", "softmax_focal_loss"]
 
@@ -60,8 +64,8 @@ class FocalLoss(Operation):
 
 
 def focal_loss(
-    class_probs: Any,
-    targets: Any,
+    class_probs: ArrayLike,
+    targets: ArrayLike,
     *,
     alpha: float = 1,
     gamma: float = 0,
@@ -134,8 +138,8 @@ class SoftmaxFocalLoss(Operation):
 
 
 def softmax_focal_loss(
-    scores: Any,
-    targets: Any,
+    scores: ArrayLike,
+    targets: ArrayLike,
     *,
     alpha: float = 1,
     gamma: float = 0,

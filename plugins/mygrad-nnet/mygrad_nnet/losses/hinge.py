@@ -3,12 +3,16 @@ closed-form backward pass."""
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import numpy as np
 
 from mygrad_core import Operation, Tensor, execute_op
 from mygrad_nnet._utils import as_array, class_targets, floating, real_number, score_matrix
+
+if TYPE_CHECKING:  # annotations only
+    from mygrad.typing import ArrayLike
+
 
 __all__ = ["multiclass_hinge", "margin_ranking_loss"]
 
@@ -34,7 +38,7 @@ class MulticlassHinge(Operation):
 
 
 def multiclass_hinge(
-    x: Any, y_true: Any, hinge: float = 1.0, *, constant: Optional[bool] = None
+    x: ArrayLike, y_true: ArrayLike, hinge: float = 1.0, *, constant: Optional[bool] = None
 ) -> Tensor:
     """The mean multiclass hinge loss, ``mean_i sum_{j != y_i} max(0, x_ij - x_iy_i + hinge)``.
 
@@ -94,7 +98,7 @@ class MarginRanking(Operation):
 
 
 def margin_ranking_loss(
-    x1: Any, x2: Any, y: Any, margin: float, *, constant: Optional[bool] = None
+    x1: ArrayLike, x2: ArrayLike, y: ArrayLike, margin: float, *, constant: Optional[bool] = None
 ) -> Tensor:
     """The mean margin ranking loss, ``mean(maximum(0, margin - y * (x1 - x2)))``.
 
