@@ -16,7 +16,7 @@ from mygrad.nnet.losses import (
     softmax_focal_loss,
 )
 
-from mygrad_core.testing import assert_grads_match_numerical
+from mygrad_core.testing import assert_grads_match_numerical, check_op_contract
 from mygrad_core.testing.strategies import arrays
 
 GRID = st.integers(-20, 20).map(lambda i: i / 4)  # with hinge/margin 1.1/0.3: no kinks hit
@@ -232,3 +232,10 @@ def test_constant_inference_and_forcing(name):
     assert out.constant
     out.backward()
     assert t.grad is None
+
+
+@pytest.mark.parametrize("name", sorted(LOSSES))
+def test_op_contract(name):
+    # inputs never mutated, memory guarding, constant inference (the kit's checker)
+    loss = LOSSES[name]
+    check_op_contract(lambda x, **kw: loss(x, np.array([1, 0, 2]), **kw), np.linspace(0.1, 0.9, 9).reshape(3, 3))
