@@ -58,7 +58,8 @@ def test_softmax_crossentropy(data, constant):
     x, y = data.draw(_classification())
     out = softmax_crossentropy(mg.tensor(x), _labels(data, y), constant=constant)
     assert out.shape == () and out.constant is bool(constant)
-    np.testing.assert_allclose(out.data, -np.mean(np.log(_picked(_softmax(x), y))), rtol=1e-10)
+    np.testing.assert_allclose(out.data, -np.mean(np.log(_picked(_softmax(x), y))), rtol=1e-10, atol=1e-15)
+    assert out.data >= 0
     assert_grads_match_numerical(lambda t: softmax_crossentropy(t, y), x)
 
 
@@ -239,3 +240,17 @@ def test_op_contract(name):
     # inputs never mutated, memory guarding, constant inference (the kit's checker)
     loss = LOSSES[name]
     check_op_contract(lambda x, **kw: loss(x, np.array([1, 0, 2]), **kw), np.linspace(0.1, 0.9, 9).reshape(3, 3))
+
+
+def test_a_single_class_costs_nothing_and_stays_finite():
+    # found by hypothesis: log(exp(z)) may round to z + 1e-17, i.e. p > 1 and
+    # (1 - p)**gamma = nan, unless log-probabilities are kept <= 0
+    x = mg.tensor([[0.125], [0.0], [3.0], [-800.0]])
+    y = np.zeros(4, dtype=int)
+    for loss in (softmax_crossentropy(x, y), softmax_focal_loss(x, y, gamma=1.5)):
+        np.testing.assert_allclose(loss.data, 0, atol=1e-15)
+        assert np.all(loss.data >= 0)
+        loss.backward()
+        np.testing.assert_allclose(x.grad, 0, atol=1e-15)
+    lsm = mg.nnet.activations.logsoftmax(np.array([[0.125, -3.0], [0.0, -40.0]]))
+    assert np.all(lsm.data <= 0)

@@ -39,8 +39,10 @@ class LogSoftmax(Operation):
         self.axis = axis
         shift, e, total = stable_exp(x.data, axis)
         # (x - shift) - log(total), grouped so that a huge shift cancels exactly first
-        out = floating(x.data) - shift
+        out = np.asarray(floating(x.data) - shift)  # an array even when x is 0-D
         out -= np.log(total)
+        # log-probabilities are <= 0; rounding in log(exp(.)) may leave +1e-17 otherwise
+        np.minimum(out, 0, out=out)
         self.out = out
         return out
 

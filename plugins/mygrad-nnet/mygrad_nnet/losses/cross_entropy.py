@@ -33,6 +33,8 @@ class SoftmaxCrossEntropy(Operation):
         # per datum: -log softmax(x)[y] = log(sum(exp(x - shift))) - (x[y] - shift)
         loss = np.log(self.total)
         loss -= picked
+        # a cross-entropy is >= 0; rounding in log(exp(.)) may leave -1e-17 otherwise
+        np.maximum(loss, 0, out=loss)
         return np.asarray(loss.sum() / n)
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:

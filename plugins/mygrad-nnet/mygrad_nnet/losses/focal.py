@@ -118,7 +118,8 @@ class SoftmaxFocalLoss(Operation):
         shift, e, total = stable_exp(s, (1,))
         self.softmax = e / total
         picked = s[self.rows, y] - (shift if np.ndim(shift) == 0 else shift[:, 0])
-        logp = picked - np.log(total[:, 0])
+        # log p <= 0: rounding in log(exp(.)) may otherwise leave +1e-17, i.e. p > 1
+        logp = np.minimum(picked - np.log(total[:, 0]), 0)
         self.logp = logp
         self.p = np.exp(logp)
         # 1 - p without cancellation when p is close to 1
