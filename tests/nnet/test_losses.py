@@ -254,3 +254,13 @@ def test_a_single_class_costs_nothing_and_stays_finite():
         np.testing.assert_allclose(x.grad, 0, atol=1e-15)
     lsm = mg.nnet.activations.logsoftmax(np.array([[0.125, -3.0], [0.0, -40.0]]))
     assert np.all(lsm.data <= 0)
+
+
+@pytest.mark.parametrize("name", sorted(LOSSES))
+def test_an_empty_batch_costs_nothing_without_warnings(name):
+    # a decision (the seeds are silent): the mean over no data is 0, not NumPy's nan
+    x = mg.tensor(np.zeros((0, 3)))
+    with np.errstate(all="raise"):
+        out = LOSSES[name](x, np.zeros(0, dtype=int))
+        out.backward()
+    assert np.all(out.data == 0) and x.grad.shape == (0, 3)
