@@ -159,3 +159,13 @@ def test_constant_and_identity():
     assert eye.dtype == np.float32 and not eye.constant
     np.testing.assert_array_equal(eye.data, np.eye(3))
     assert identity(2, "float64", constant=True).constant
+
+
+def test_mygrad_random_seed_makes_draws_reproducible():
+    # mygrad.random mirrors NumPy's global stream (checklist 13); it is another plugin,
+    # so this runs only where it is installed
+    pytest.importorskip("mygrad_random")
+    mg.random.seed(11)
+    first = glorot_uniform(3, 4)
+    mg.random.seed(11)
+    np.testing.assert_array_equal(glorot_uniform(3, 4).data, first.data)
