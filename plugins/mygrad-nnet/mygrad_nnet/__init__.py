@@ -10,3 +10,7 @@ from mygrad_nnet import activations, initializers, layers, losses
 __version__ = "0.1.0"
 
 __all__ = ["activations", "initializers", "layers", "losses"]
+
+from mygrad_nnet.layers import batchnorm, conv_nd, max_pool  # noqa: E402
+
+__all__ += ["batchnorm", "conv_nd", "max_pool"]
