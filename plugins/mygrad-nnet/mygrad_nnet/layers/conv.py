@@ -33,9 +33,10 @@ class ConvND(Operation):
 
     The forward pass copies the windows of the padded input once into columns of shape
     (N, C*K, G) (K taps, G placements) and multiplies them with the filters reshaped to
-    (F, C*K): one BLAS product per sample. The filters' gradient reuses the columns;
-    the input's gradient forms the column gradient with one product and adds it back
-    to the input tap by tap (a strided slice per kernel tap, never per position).
+    (F, C*K): one BLAS product per sample. The filters' gradient is the product of the
+    output gradient with the (rebuilt) columns; the input's gradient is a transposed
+    convolution computed tap by tap (a product and a strided slice per kernel tap,
+    never a loop over positions, no scatter-add).
     """
 
     def __call__(  # type: ignore[override]
@@ -63,27 +64,33 @@ class ConvND(Operation):
         grid = tuple((p - e) // s + 1 for p, e, s in zip(padded, extent, stride))
         self.stride, self.padding, self.dilation, self.grid = stride, padding, dilation, grid
 
-        if any(padding):
+        self.shape_w = wd.shape
+        # the columns are not kept for the backward pass: rebuilding them there is a
+        # cheap copy, and holding them would multiply the op's memory by the kernel size
+        out = np.matmul(wd.reshape(wd.shape[0], -1), self._columns())
+        return out.reshape((xd.shape[0], wd.shape[0]) + grid)
+
+    def _columns(self) -> np.ndarray:
+        """The windows of the padded input as columns of shape (N, C*K, G) (a copy)."""
+        xd = self.variables[0].data
+        kernel = self.shape_w[2:]
+        if any(self.padding):
+            padded = tuple(s + 2 * p for s, p in zip(xd.shape[2:], self.padding))
             xp = np.zeros(xd.shape[:2] + padded, dtype=xd.dtype)
             xp[self._interior()] = xd
         else:
             xp = xd
         N, C = xd.shape[:2]
-        F = wd.shape[0]
-        K = int(np.prod(kernel))
-        G = int(np.prod(grid))
         sp = xp.strides[2:]
         view = as_strided(
             xp,
-            shape=(N, C) + kernel + grid,
+            shape=(N, C) + kernel + self.grid,
             strides=xp.strides[:2]
-            + tuple(a * d for a, d in zip(sp, dilation))
-            + tuple(a * s for a, s in zip(sp, stride)),
+            + tuple(a * d for a, d in zip(sp, self.dilation))
+            + tuple(a * s for a, s in zip(sp, self.stride)),
             writeable=False,
         )
-        self._cols = view.reshape(N, C * K, G)  # a copy (im2col)
-        out = np.matmul(wd.reshape(F, C * K), self._cols)
-        return out.reshape((N, F) + grid)
+        return view.reshape(N, C * int(np.prod(kernel)), int(np.prod(self.grid)))
 
     def _interior(self) -> Tuple[slice, ...]:
         x = self.variables[0].data
@@ -95,28 +102,31 @@ class ConvND(Operation):
         x, w = (v.data for v in self.variables)
         N, C = x.shape[:2]
         F = w.shape[0]
-        K = int(np.prod(w.shape[2:]))
-        G = self._cols.shape[2]
+        G = int(np.prod(self.grid))
         g = grad.reshape(N, F, G)
         if index == 1:
             # sum over samples and placements of grad[n, f, g] * cols[n, ck, g]: a
             # product per sample (BLAS reads the transposed columns in place), then a
             # small sum; faster than tensordot, which copies both operands
-            dw = np.matmul(g, self._cols.transpose(0, 2, 1)).sum(axis=0)
+            dw = np.matmul(g, self._columns().transpose(0, 2, 1)).sum(axis=0)
             return dw.reshape(w.shape)
-        dcols = np.matmul(w.reshape(F, C * K).T, g)  # (N, C*K, G)
         kernel = w.shape[2:]
-        dcols = dcols.reshape((N, C) + kernel + self.grid)
         padded = tuple(s + 2 * p for s, p in zip(x.shape[2:], self.padding))
-        dxp = np.zeros((N, C) + padded, dtype=dcols.dtype)
+        dtype = np.result_type(w.dtype, g.dtype)
+        dxp = np.zeros((N, C) + padded, dtype=dtype)
         lead = (slice(None), slice(None))
+        # the transposed convolution, one kernel tap at a time: the tap's (C, F) slice of
+        # the filters times the output gradient gives its contribution at every
+        # placement; one tap's positions are distinct, so adding the strided slice is exact
+        part = np.empty((N, C, G), dtype=dtype)
+        part_grid = part.reshape((N, C) + self.grid)
         for tap in np.ndindex(*kernel):
-            # the positions touched by one tap are distinct, so += on the slice is exact
+            np.matmul(w[lead + tap].T, g, out=part)
             where = tuple(
                 slice(k * d, k * d + s * (n - 1) + 1, s)
                 for k, d, s, n in zip(tap, self.dilation, self.stride, self.grid)
             )
-            dxp[lead + where] += dcols[lead + tap]
+            dxp[lead + where] += part_grid
         return dxp[self._interior()] if any(self.padding) else dxp
 
 
