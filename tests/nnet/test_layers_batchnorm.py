@@ -68,7 +68,9 @@ def test_forward_against_naive(shape, affine, dtype, eps, seed):
 
 
 @given(
-    shape=shapes(min_dims=2, max_dims=3, min_side=1, max_side=3).filter(lambda s: np.prod(s) // s[1] >= 2),
+    shape=shapes(min_dims=2, max_dims=3, min_side=1, max_side=3).filter(
+        lambda s: np.prod(s) // s[1] >= 2
+    ),
     affine=st.sampled_from([(False, False), (True, False), (False, True), (True, True)]),
     const=st.booleans(),
     seed=st.integers(0, 2**16),

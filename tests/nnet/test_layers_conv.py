@@ -62,13 +62,19 @@ def _maybe_int(values, flag):
 @given(
     case=conv_cases(),
     ints=st.booleans(),
-    dtypes=st.sampled_from([("float64", "float64"), ("float32", "float32"), ("float32", "float64"), ("int64", "int64")]),
+    dtypes=st.sampled_from(
+        [("float64", "float64"), ("float32", "float32"), ("float32", "float64"), ("int64", "int64")]
+    ),
     data=st.data(),
 )
 def test_forward_against_naive(case, ints, dtypes, data):
     xs, ws, stride, padding, dilation = case
-    x = data.draw(st.lists(st.integers(-5, 5), min_size=int(np.prod(xs)), max_size=int(np.prod(xs))))
-    w = data.draw(st.lists(st.integers(-5, 5), min_size=int(np.prod(ws)), max_size=int(np.prod(ws))))
+    x = data.draw(
+        st.lists(st.integers(-5, 5), min_size=int(np.prod(xs)), max_size=int(np.prod(xs)))
+    )
+    w = data.draw(
+        st.lists(st.integers(-5, 5), min_size=int(np.prod(ws)), max_size=int(np.prod(ws)))
+    )
     x = np.array(x, dtype=dtypes[0]).reshape(xs)
     w = np.array(w, dtype=dtypes[1]).reshape(ws)
     out = conv_nd(
@@ -85,7 +91,10 @@ def test_forward_against_naive(case, ints, dtypes, data):
     assert out.constant  # ndarray inputs are constants
 
 
-@given(case=conv_cases(max_dims=3, small=True), const=st.sampled_from([(False, False), (True, False), (False, True)]))
+@given(
+    case=conv_cases(max_dims=3, small=True),
+    const=st.sampled_from([(False, False), (True, False), (False, True)]),
+)
 def test_gradients_match_numerical(case, const):
     xs, ws, stride, padding, dilation = case
     rng = np.random.default_rng(abs(hash(case)) % 2**32)
@@ -124,7 +133,13 @@ def test_gradients_against_naive_backward(case):
 
 def test_op_contract():
     rng = np.random.default_rng(0)
-    check_op_contract(conv_nd, rng.normal(size=(2, 2, 4, 3)), rng.normal(size=(3, 2, 2, 2)), stride=(2, 1), padding=(0, 1))
+    check_op_contract(
+        conv_nd,
+        rng.normal(size=(2, 2, 4, 3)),
+        rng.normal(size=(3, 2, 2, 2)),
+        stride=(2, 1),
+        padding=(0, 1),
+    )
 
 
 def test_constant_semantics():

@@ -44,7 +44,11 @@ def gru_inputs(draw, max_t=4, max_n=2, max_c=2, max_d=3, s0=None):
     rng = np.random.default_rng(draw(st.integers(0, 2**16)))
     arrays = [rng.uniform(-1, 1, size=(T, N, C))]
     for _ in range(3):
-        arrays += [rng.uniform(-1, 1, size=(C, D)), rng.uniform(-1, 1, size=(D, D)), rng.uniform(-0.5, 0.5, size=D)]
+        arrays += [
+            rng.uniform(-1, 1, size=(C, D)),
+            rng.uniform(-1, 1, size=(D, D)),
+            rng.uniform(-0.5, 0.5, size=D),
+        ]
     with_s0 = draw(st.booleans()) if s0 is None else s0
     if with_s0:
         arrays.append(rng.uniform(-1, 1, size=(N, D)))
@@ -54,7 +58,22 @@ def gru_inputs(draw, max_t=4, max_n=2, max_c=2, max_d=3, s0=None):
 def test_signature():
     # seed 000_7568d7cea38c6584.txt:22775 (constant is not keyword-only)
     params = list(inspect.signature(gru).parameters.values())
-    assert [p.name for p in params] == ["X", "Uz", "Wz", "bz", "Ur", "Wr", "br", "Uh", "Wh", "bh", "s0", "bp_lim", "dropout", "constant"]
+    assert [p.name for p in params] == [
+        "X",
+        "Uz",
+        "Wz",
+        "bz",
+        "Ur",
+        "Wr",
+        "br",
+        "Uh",
+        "Wh",
+        "bh",
+        "s0",
+        "bp_lim",
+        "dropout",
+        "constant",
+    ]
     assert all(p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD for p in params)
     assert [p.default for p in params[10:]] == [None, None, 0.0, None]
 
@@ -72,13 +91,19 @@ def test_forward_against_naive(arrays):
         np.testing.assert_array_equal(out.data[0], 0)
 
 
-@given(arrays=gru_inputs(max_t=3, max_n=2, max_c=2, max_d=2), constant_mask=st.integers(0, 2**11 - 1))
+@given(
+    arrays=gru_inputs(max_t=3, max_n=2, max_c=2, max_d=2), constant_mask=st.integers(0, 2**11 - 1)
+)
 def test_gradients_match_numerical(arrays, constant_mask):
     tensors = [mg.tensor(a, constant=bool(constant_mask >> i & 1)) for i, a in enumerate(arrays)]
     assert_grads_match_numerical(lambda *a: gru(*a), *tensors, atol=1e-6, rtol=1e-5)
 
 
-@given(arrays=gru_inputs(max_t=3, max_n=2, max_c=2, max_d=2, s0=True), dropout=st.sampled_from([0.25, 0.5]), seed=st.integers(0, 100))
+@given(
+    arrays=gru_inputs(max_t=3, max_n=2, max_c=2, max_d=2, s0=True),
+    dropout=st.sampled_from([0.25, 0.5]),
+    seed=st.integers(0, 100),
+)
 def test_gradients_with_dropout_match_numerical(arrays, dropout, seed):
     def f(*a):
         np.random.seed(seed)  # the same masks on every call
@@ -92,7 +117,11 @@ def test_dropout_masks_are_fixed_over_time_and_rescaled():
     T, N, C, D = 6, 40, 3, 30
     arrays = [rng.uniform(-1, 1, size=(T, N, C))]
     for _ in range(3):
-        arrays += [rng.uniform(-1, 1, size=(C, D)), rng.uniform(-1, 1, size=(D, D)), rng.uniform(-0.5, 0.5, size=D)]
+        arrays += [
+            rng.uniform(-1, 1, size=(C, D)),
+            rng.uniform(-1, 1, size=(D, D)),
+            rng.uniform(-0.5, 0.5, size=D),
+        ]
     np.random.seed(3)
     out = gru(*arrays, dropout=0.4)
     op = out.creator
@@ -100,7 +129,9 @@ def test_dropout_masks_are_fixed_over_time_and_rescaled():
     assert mask_u.shape == (N, 3 * D) and mask_w.shape == (3, D, D)  # no time axis
     assert set(np.unique(mask_u)) <= {0.0, 1 / 0.6} and set(np.unique(mask_w)) <= {0.0, 1 / 0.6}
     assert 0.5 < (mask_u > 0).mean() < 0.7 and 0.5 < (mask_w > 0).mean() < 0.7
-    np.testing.assert_allclose(out.data, naive_gru(*arrays, mask_u=mask_u, mask_w=mask_w), rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(
+        out.data, naive_gru(*arrays, mask_u=mask_u, mask_w=mask_w), rtol=1e-10, atol=1e-12
+    )
     # NumPy's global random state drives the masks
     np.random.seed(3)
     np.testing.assert_array_equal(gru(*arrays, dropout=0.4).data, out.data)
@@ -143,7 +174,11 @@ def test_bp_lim_at_least_t_is_full_back_propagation():
     T, N, C, D = 3, 2, 2, 2
     arrays = [rng.uniform(-1, 1, size=(T, N, C))]
     for _ in range(3):
-        arrays += [rng.uniform(-1, 1, size=(C, D)), rng.uniform(-1, 1, size=(D, D)), rng.uniform(-0.5, 0.5, size=D)]
+        arrays += [
+            rng.uniform(-1, 1, size=(C, D)),
+            rng.uniform(-1, 1, size=(D, D)),
+            rng.uniform(-0.5, 0.5, size=D),
+        ]
     a = [mg.tensor(x) for x in arrays]
     b = [mg.tensor(x) for x in arrays]
     gru(*a).sum().backward()
@@ -152,7 +187,9 @@ def test_bp_lim_at_least_t_is_full_back_propagation():
         np.testing.assert_allclose(x.grad, y.grad, rtol=1e-12)
 
 
-@pytest.mark.parametrize("dx, dw", [("float32", "float64"), ("float32", "float32"), ("float16", "float32")])
+@pytest.mark.parametrize(
+    "dx, dw", [("float32", "float64"), ("float32", "float32"), ("float16", "float32")]
+)
 def test_mixed_precision(dx, dw):
     # changelog 1.8.0: mixed float precisions are accepted
     rng = np.random.default_rng(2)
@@ -160,12 +197,21 @@ def test_mixed_precision(dx, dw):
     X = mg.tensor(rng.uniform(-1, 1, size=(T, N, C)).astype(dx))
     params = []
     for _ in range(3):
-        params += [rng.uniform(-1, 1, size=(C, D)), rng.uniform(-1, 1, size=(D, D)), rng.uniform(-0.5, 0.5, size=D)]
+        params += [
+            rng.uniform(-1, 1, size=(C, D)),
+            rng.uniform(-1, 1, size=(D, D)),
+            rng.uniform(-0.5, 0.5, size=D),
+        ]
     params = [mg.tensor(p.astype(dw)) for p in params]
     out = gru(X, *params)
     assert out.dtype == np.result_type(dx, dw)
     tol = 1e-6 if out.dtype == np.float64 else 2e-3
-    np.testing.assert_allclose(out.data, naive_gru(X.data.astype(float), *[p.data.astype(float) for p in params]), rtol=tol, atol=tol)
+    np.testing.assert_allclose(
+        out.data,
+        naive_gru(X.data.astype(float), *[p.data.astype(float) for p in params]),
+        rtol=tol,
+        atol=tol,
+    )
     out.sum().backward()
     assert X.grad.dtype == np.dtype(dx) and all(p.grad.dtype == np.dtype(dw) for p in params)
 
@@ -174,7 +220,11 @@ def test_constant_semantics():
     rng = np.random.default_rng(3)
     arrays = [rng.uniform(-1, 1, size=(2, 1, 2))]
     for _ in range(3):
-        arrays += [rng.uniform(-1, 1, size=(2, 2)), rng.uniform(-1, 1, size=(2, 2)), rng.uniform(-0.5, 0.5, size=2)]
+        arrays += [
+            rng.uniform(-1, 1, size=(2, 2)),
+            rng.uniform(-1, 1, size=(2, 2)),
+            rng.uniform(-0.5, 0.5, size=2),
+        ]
     assert gru(*arrays).constant
     ts = [mg.tensor(a) for a in arrays]
     assert gru(*ts, None, None, 0.0, True).constant  # constant is positional
@@ -188,7 +238,11 @@ def test_op_contract():
     rng = np.random.default_rng(4)
     arrays = [rng.uniform(-1, 1, size=(2, 2, 2))]
     for _ in range(3):
-        arrays += [rng.uniform(-1, 1, size=(2, 3)), rng.uniform(-1, 1, size=(3, 3)), rng.uniform(-0.5, 0.5, size=3)]
+        arrays += [
+            rng.uniform(-1, 1, size=(2, 3)),
+            rng.uniform(-1, 1, size=(3, 3)),
+            rng.uniform(-0.5, 0.5, size=3),
+        ]
     arrays.append(rng.uniform(-1, 1, size=(2, 3)))
     check_op_contract(gru, *arrays)
 

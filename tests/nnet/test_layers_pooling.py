@@ -73,12 +73,16 @@ def test_gradients_match_numerical(case, seed):
     shape, pool, stride = case
     rng = np.random.default_rng(seed)
     # distinct values, so that the maxima are isolated and the function is smooth
-    x = rng.permutation(np.prod(shape)).reshape(shape).astype(float) + rng.uniform(0, 0.1, size=shape)
+    x = rng.permutation(np.prod(shape)).reshape(shape).astype(float) + rng.uniform(
+        0, 0.1, size=shape
+    )
     assert_grads_match_numerical(lambda a: max_pool(a, pool, stride), x)
 
 
 def test_op_contract():
-    check_op_contract(max_pool, np.random.default_rng(0).normal(size=(2, 4, 5)), pool=(2, 3), stride=(2, 1))
+    check_op_contract(
+        max_pool, np.random.default_rng(0).normal(size=(2, 4, 5)), pool=(2, 3), stride=(2, 1)
+    )
 
 
 def test_constant_semantics():

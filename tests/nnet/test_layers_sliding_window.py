@@ -6,11 +6,10 @@ import itertools
 
 import hypothesis.strategies as st
 import mygrad as mg
+import mygrad_nnet
 import numpy as np
 import pytest
 from hypothesis import given
-
-import mygrad_nnet
 from mygrad_nnet.layers.utils import sliding_window_view
 
 
@@ -78,7 +77,11 @@ def window_cases(draw):
     return tuple(shape), tuple(window), tuple(step), tuple(dilation)
 
 
-@given(case=window_cases(), as_int=st.booleans(), dtype=st.sampled_from(["float64", "int32", "float16"]))
+@given(
+    case=window_cases(),
+    as_int=st.booleans(),
+    dtype=st.sampled_from(["float64", "int32", "float16"]),
+)
 def test_against_naive_windows(case, as_int, dtype):
     shape, window, step, dilation = case
     arr = np.arange(int(np.prod(shape))).reshape(shape).astype(dtype)

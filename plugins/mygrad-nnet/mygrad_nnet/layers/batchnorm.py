@@ -19,11 +19,15 @@ class BatchNorm(Operation):
     every axis but 1. gamma and beta are optional inputs of shape (C,).
     """
 
-    def __call__(self, x: Tensor, *params: Tensor, eps: float, affine: Tuple[bool, bool]) -> np.ndarray:  # type: ignore[override]
+    def __call__(
+        self, x: Tensor, *params: Tensor, eps: float, affine: Tuple[bool, bool]
+    ) -> np.ndarray:  # type: ignore[override]
         self.variables = (x,) + params
         xd = x.data
         if xd.ndim == 0:
-            raise ValueError("batchnorm(): `x` must have at least one dimension (N, C, ...); got a 0-D array")
+            raise ValueError(
+                "batchnorm(): `x` must have at least one dimension (N, C, ...); got a 0-D array"
+            )
         self.axes = (0,) + tuple(range(2, xd.ndim))
         channels = xd.shape[1] if xd.ndim > 1 else 1
         # a per-channel array of shape (C,) is viewed as (1, C, 1, ...) to broadcast

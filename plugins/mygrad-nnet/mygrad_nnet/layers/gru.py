@@ -49,7 +49,9 @@ class GRU(Operation):
                     f"Uz.shape={data[1].shape}); got shape {a.shape}"
                 )
         if len(data) == 11 and data[10].shape != (N, D):
-            raise ValueError(f"gru(): `s0` must have shape (N, D) = {(N, D)}; got shape {data[10].shape}")
+            raise ValueError(
+                f"gru(): `s0` must have shape (N, D) = {(N, D)}; got shape {data[10].shape}"
+            )
         dtype = np.result_type(*data, np.float16)
         Uz, Wz, bz, Ur, Wr, br, Uh, Wh, bh = (a.astype(dtype, copy=False) for a in data[1:10])
         self.T, self.N, self.D, self.bp_lim, self.dtype = T, N, D, bp_lim, dtype

@@ -14,9 +14,7 @@ __all__ = ["max_pool"]
 
 def _pool_tuple(pool: Any) -> Tuple[int, ...]:
     if not isinstance(pool, (Sequence, np.ndarray)) or isinstance(pool, str):
-        raise TypeError(
-            f"max_pool(): `pool` must be a sequence of positive integers; got {pool!r}"
-        )
+        raise TypeError(f"max_pool(): `pool` must be a sequence of positive integers; got {pool!r}")
     return int_tuple("max_pool", "pool", pool, len(pool))
 
 
@@ -65,8 +63,9 @@ class MaxPoolND(Operation):
         out = self._out
         dx = np.zeros(x.shape, dtype=np.result_type(grad.dtype, x.dtype))
         view = windows(x, self.pool, self.stride, (1,) * len(self.pool), grid_first=False)
-        dview = windows(dx, self.pool, self.stride, (1,) * len(self.pool), grid_first=False,
-                        writeable=True)
+        dview = windows(
+            dx, self.pool, self.stride, (1,) * len(self.pool), grid_first=False, writeable=True
+        )
         overlap = any(s < p for s, p in zip(self.stride, self.pool))
         free = np.ones(out.shape, dtype=bool)  # windows whose maximum is not yet found
         hit = np.empty(out.shape, dtype=bool)

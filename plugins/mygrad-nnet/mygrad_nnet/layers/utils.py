@@ -141,8 +141,10 @@ def sliding_window_view(
     if isinstance(arr, Tensor):
         arr = arr.data
     arr = np.asarray(arr)
-    if _is_int(window_shape) or not isinstance(window_shape, (Sequence, np.ndarray)) or isinstance(
-        window_shape, str
+    if (
+        _is_int(window_shape)
+        or not isinstance(window_shape, (Sequence, np.ndarray))
+        or isinstance(window_shape, str)
     ):
         raise TypeError(
             f"{func}(): `window_shape` must be a sequence of positive integers; got {window_shape!r}"
