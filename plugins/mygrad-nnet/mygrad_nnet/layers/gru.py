@@ -64,10 +64,8 @@ class GRU(Operation):
             keep = 1 - dropout
             # variational dropout of the input products: one mask per gate, fixed over t;
             # dropped hidden-to-hidden weights (DropConnect); both rescaled by 1/keep
-            self.mask_u = (np.random.random_sample((N, 3 * D)) < keep) / dtype.type(keep)
-            self.mask_w = (np.random.random_sample((3, D, D)) < keep) / dtype.type(keep)
-            self.mask_u = self.mask_u.astype(dtype)
-            self.mask_w = self.mask_w.astype(dtype)
+            self.mask_u = ((np.random.random_sample((N, 3 * D)) < keep) / keep).astype(dtype)
+            self.mask_w = ((np.random.random_sample((3, D, D)) < keep) / keep).astype(dtype)
             XU *= self.mask_u
             Wzr = Wzr * np.concatenate([self.mask_w[0], self.mask_w[1]], axis=1)
             Whh = Wh * self.mask_w[2]
