@@ -229,3 +229,19 @@ def test_stride_is_required_and_keyword_only():
         conv_nd(np.zeros((1, 1, 3)), np.zeros((1, 1, 2)))
     with pytest.raises(TypeError):
         conv_nd(np.zeros((1, 1, 3)), np.zeros((1, 1, 2)), 1)
+
+
+def test_non_contiguous_inputs():
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=(2, 5, 6, 3)).transpose(0, 3, 2, 1)  # (2, 3, 6, 5), not contiguous
+    w = rng.normal(size=(3, 2, 2, 4)).transpose(0, 3, 1, 2)[:, :3]  # (3, 3, 2, 2), strided
+    tx, tw = mg.tensor(x), mg.tensor(w)
+    out = conv_nd(tx, tw, stride=(2, 1), padding=(1, 0), dilation=(1, 2))
+    expected = naive_conv(x, w, (2, 1), (1, 0), (1, 2))
+    np.testing.assert_allclose(out.data, expected, rtol=1e-12)
+    g = rng.normal(size=out.shape)
+    out.backward(g)
+    ref_x, ref_w = mg.tensor(x.copy()), mg.tensor(w.copy())
+    conv_nd(ref_x, ref_w, stride=(2, 1), padding=(1, 0), dilation=(1, 2)).backward(g)
+    np.testing.assert_allclose(tx.grad, ref_x.grad, rtol=1e-12)
+    np.testing.assert_allclose(tw.grad, ref_w.grad, rtol=1e-12)

@@ -157,3 +157,9 @@ def test_bad_inputs(shape, pool, stride, exc, words):
     assert "max_pool" in msg
     for w in words:
         assert w in msg
+
+
+def test_non_contiguous_input():
+    x = np.random.default_rng(5).normal(size=(4, 6, 2)).transpose(2, 1, 0)  # (2, 6, 4)
+    out = max_pool(x, (2, 2), (2, 1))
+    np.testing.assert_array_equal(out.data, naive_pool(x, (2, 2), (2, 1))[0])
