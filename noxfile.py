@@ -221,7 +221,7 @@ def bump(session: nox.Session) -> None:
 def build(session: nox.Session) -> None:
     """Build every distribution (sdist and wheel), ``twine check`` them, and install README's
     command from the wheels with ``--no-index``: no mygrad-* name comes from the index."""
-    session.install("build", "twine")
+    session.install("build", "twine", "pip")
     tmp = Path(session.create_tmp())
     dist = tmp / "dist"
     shutil.rmtree(dist, ignore_errors=True)

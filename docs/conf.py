@@ -109,6 +109,10 @@ def _slug(title: str) -> str:
     return title.replace(": ", "-").replace(" ", "-").lower()
 
 
+def _is_callable_object(obj) -> bool:
+    return callable(obj) and not (inspect.isclass(obj) or inspect.isroutine(obj))
+
+
 def _split(module) -> tuple:
     """Our own objects (documented) and names re-exported from elsewhere (listed)."""
     ours, foreign = [], []
@@ -131,11 +135,15 @@ def _api_page(title: str, shown: str, modname: str, intro: str) -> str:
     module = importlib.import_module(modname)
     ours, foreign = _split(module)
     lines += [f".. currentmodule:: {shown}", ""]
-    if ours:
-        lines += [".. autosummary::", "   :toctree: generated", ""]
-        lines += [f"   {name}" for name, _ in ours]
-        lines.append("")
-    else:
+    # ufuncs are callable objects, not functions: documented as functions all the same
+    ufuncs = [name for name, _ in ours if _is_callable_object(getattr(module, name))]
+    others = [name for name, _ in ours if name not in ufuncs]
+    for names, template in ((others, None), (ufuncs, "autosummary/callable.rst")):
+        if names:
+            lines += [".. autosummary::", "   :toctree: generated"]
+            lines += [f"   :template: {template}"] if template else []
+            lines += [""] + [f"   {name}" for name in names] + [""]
+    if not ours:
         lines += ["This module does not export any function yet.", ""]
     if foreign:
         lines += [
@@ -147,15 +155,16 @@ def _api_page(title: str, shown: str, modname: str, intro: str) -> str:
     return "\n".join(lines)
 
 
-def write_api_pages() -> None:
-    out = HERE / "api"
+def write_api_pages(out: Path) -> list:
+    """Write api/index.rst and one page per section of ``API``; returns the pages' paths."""
     out.mkdir(exist_ok=True)
-    pages = []
+    pages, written = [], []
     for title, shown, modname, intro in API:
         slug = _slug(title)
         pages.append(slug)
         text = _api_page(title, shown, modname, intro)
         path = out / f"{slug}.rst"
+        written.append(path)
         # rewrite only on change, so an incremental build stays incremental
         if not path.exists() or path.read_text() != text:
             path.write_text(text)
@@ -175,9 +184,7 @@ def write_api_pages() -> None:
     path = out / "index.rst"
     if not path.exists() or path.read_text() != text:
         path.write_text(text)
-
-
-write_api_pages()
+    return [path, *written]
 
 
 # ---------------------------------------------------------------------------------------
@@ -199,5 +206,7 @@ def _link_outside_files(app, docname: str, source: list) -> None:
 
 
 def setup(app):
+    # before autosummary reads the pages (at builder-inited) and writes a stub per name
+    write_api_pages(HERE / "api")
     app.connect("source-read", _link_outside_files)
     return {"parallel_read_safe": True}

@@ -10,7 +10,7 @@ import pkgutil
 import numpy as np
 import pytest
 
-PACKAGES = ["mygrad_core", "mygrad_math", "mygrad_linalg", "mygrad_random", "mygrad_io", "mygrad_graphviz"]
+PACKAGES = ["mygrad_core", "mygrad_math", "mygrad_linalg", "mygrad_random", "mygrad_io", "mygrad_graphviz", "mygrad_nnet"]
 SKIP = {"mygrad_core.demo", "mygrad_core.cli", "mygrad_core.testing.strategies", "mygrad_core.testing.pytest_plugin"}
 
 
