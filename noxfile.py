@@ -221,14 +221,14 @@ def bump(session: nox.Session) -> None:
 def build(session: nox.Session) -> None:
     """Build every distribution (sdist and wheel), ``twine check`` them, and install README's
     command from the wheels with ``--no-index``: no mygrad-* name comes from the index."""
-    session.install("build", "twine", "pip")
-    tmp = Path(session.create_tmp())
+    session.install("build[uv]", "twine", "pip")
+    tmp = Path(session.create_tmp()).resolve()
     dist = tmp / "dist"
     shutil.rmtree(dist, ignore_errors=True)
     wheels = {}
     for folder in distributions():
-        out = dist / folder.name
-        session.run("python", "-m", "build", "--outdir", str(out), str(folder), silent=True)
+        out = dist / ("mygrad-core" if folder == ROOT else folder.name)
+        session.run("python", "-m", "build", "--installer", "uv", "--outdir", str(out), str(folder), silent=True)
         session.run("twine", "check", "--strict", *map(str, out.iterdir()))
         (wheel,) = out.glob("*.whl")
         wheels["." if folder == ROOT else f"./{folder.relative_to(ROOT)}"] = wheel
