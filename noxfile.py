@@ -8,6 +8,8 @@ README's test command runs the ``ci`` tag: lint and the test sessions.
 from __future__ import annotations
 
 import os
+import re
+import shutil
 from pathlib import Path
 
 import nox
@@ -127,11 +129,26 @@ def lint(session: nox.Session) -> None:
     session.run("mypy", "mygrad_core")
 
 
-@nox.session(python=PY)
+DOCS_TOOLS = ("sphinx>=7", "pydata-sphinx-theme>=0.15", "numpydoc>=1.6", "myst-parser>=2")
+
+
+@nox.session(python=PY, tags=["ci"])
 def docs(session: nox.Session) -> None:
-    """Run the doctests of the core, the plugins and the docs pages."""
-    _install(session, *PLUGINS, extra=("graphviz",))
+    """Build the documentation site (warnings are errors) and run every example in it.
+
+    The HTML goes to docs/_build/html. The examples: each page's ``>>>`` blocks and every
+    docstring's (the API pages are made from the docstrings), run by tests/docs.
+    """
+    _install(session, *PLUGINS, extra=("graphviz", *DOCS_TOOLS))
+    out = ROOT / "docs" / "_build"
+    # from a temporary directory, so the installed packages (not the source tree) are documented
+    session.chdir(session.create_tmp())
+    session.run(
+        "python", "-m", "sphinx", "-W", "--keep-going", "-E", "-q", "-b", "html",
+        "-d", str(out / "doctrees"), str(ROOT / "docs"), str(out / "html"),
+    )
     _pytest(session, "tests/docs")
+    session.log(f"documentation: {out / 'html' / 'index.html'}")
 
 
 @nox.session(python=PY)
@@ -154,3 +171,93 @@ def bench(session: nox.Session) -> None:
     if shutil.which("uv") is None:
         session.install("uv")
     session.run("python", str(ROOT / "tests" / "bench" / "run.py"), *session.posargs)
+
+
+# ---------------------------------------------------------------------------------------
+# Releases: every distribution of this repository carries the same version.
+_SEMVER = re.compile(r"^\d+\.\d+\.\d+$")
+
+
+def distributions(root: Path = ROOT) -> list:
+    """The folders holding a distribution of ours: the root and each plugin."""
+    return [root] + sorted(p.parent for p in (root / "plugins").glob("*/pyproject.toml"))
+
+
+def set_version(version: str, root: Path = ROOT) -> list:
+    """Write ``version`` into every distribution: its pyproject, its ``__version__`` and
+    the ``>=X.Y,<X.Y+1`` ranges by which the plugins require one another. Returns the
+    files changed."""
+    if not _SEMVER.match(version):
+        raise ValueError(f"set_version: expected a version X.Y.Z, got {version!r}")
+    major, minor, _ = (int(n) for n in version.split("."))
+    compatible = f">={major}.{minor},<{major}.{minor + 1}"
+    changed = []
+    for folder in distributions(root):
+        pyproject = folder / "pyproject.toml"
+        text = pyproject.read_text()
+        new = re.sub(r'(?m)^version = "[^"]*"', f'version = "{version}"', text, count=1)
+        new = re.sub(r'"(mygrad-[a-z]+)(?:\[[a-z,]+\])?>=[0-9.]+,<[0-9.]+"', lambda m: m.group(0).split(">=")[0] + compatible + '"', new)
+        files = [(pyproject, text, new)]
+        for init in sorted(folder.glob("mygrad_*/__init__.py")):
+            old = init.read_text()
+            files.append((init, old, re.sub(r'(?m)^__version__ = "[^"]*"', f'__version__ = "{version}"', old)))
+        for path, old, new_text in files:
+            if old != new_text:
+                path.write_text(new_text)
+                changed.append(path)
+    return changed
+
+
+@nox.session(venv_backend="none")
+def bump(session: nox.Session) -> None:
+    """Set every distribution's version: ``nox -s bump -- 0.2.0``."""
+    if len(session.posargs) != 1:
+        session.error("usage: nox -s bump -- X.Y.Z")
+    for path in set_version(session.posargs[0]):
+        session.log(f"updated {path.relative_to(ROOT)}")
+
+
+@nox.session(python=PY)
+def build(session: nox.Session) -> None:
+    """Build every distribution (sdist and wheel), ``twine check`` them, and install README's
+    command from the wheels with ``--no-index``: no mygrad-* name comes from the index."""
+    session.install("build[uv]", "twine", "pip")
+    tmp = Path(session.create_tmp()).resolve()
+    dist = tmp / "dist"
+    shutil.rmtree(dist, ignore_errors=True)
+    wheels = {}
+    for folder in distributions():
+        out = dist / ("mygrad-core" if folder == ROOT else folder.name)
+        session.run("python", "-m", "build", "--installer", "uv", "--outdir", str(out), str(folder), silent=True)
+        session.run("twine", "check", "--strict", *map(str, out.iterdir()))
+        (wheel,) = out.glob("*.whl")
+        wheels["." if folder == ROOT else f"./{folder.relative_to(ROOT)}"] = wheel
+    # README's install: the first bash block, up to the demo; its folders become their wheels
+    readme = (ROOT / "README.md").read_text()
+    block = re.findall(r"```bash\n(.*?)```", readme, flags=re.S)[0]
+    match = re.search(r"python -m pip install ([^&\n]+)", block)
+    if not match:
+        session.error("README's first bash block has no `python -m pip install`")
+    args = match.group(1).split()
+    local = [a for a in args if a.startswith(".")]
+    if set(local) != set(wheels):
+        session.error(f"README installs {sorted(local)}, the repository has {sorted(wheels)}")
+    others = [a for a in args if not a.startswith(".") and not a.startswith("-")]
+    if [a for a in others if a.startswith("mygrad")]:
+        session.error(f"README resolves {others} from the package index")
+    # the third-party dependencies, fetched once; then an offline install of our wheels
+    deps = tmp / "deps"
+    session.run("python", "-m", "pip", "download", "-q", "-d", str(deps), *map(str, wheels.values()), *others)
+    for ours in deps.glob("mygrad_*"):
+        ours.unlink()
+    venv = tmp / "readme-venv"
+    shutil.rmtree(venv, ignore_errors=True)
+    session.run("python", "-m", "venv", str(venv))
+    py = str(venv / "bin" / "python")
+    session.run(py, "-m", "pip", "install", "-q", "--no-index", "--find-links", str(deps), *(str(wheels.get(a, a)) for a in args), external=True)
+    session.run(py, "-m", "pip", "check", external=True)
+    session.chdir(str(tmp))
+    listing = session.run(py, "-m", "mygrad", "plugins", external=True, silent=True)
+    missing = [f.name for f in distributions()[1:] if f.name not in listing]
+    if missing:
+        session.error(f"installed from README's command but not loaded: {missing}")

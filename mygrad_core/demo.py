@@ -86,11 +86,45 @@ def accuracy(logits: Any, y: Any) -> float:
     return float(np.mean((logits.data > 0) == (y.data > 0)))
 
 
-def _bar(out: TextIO, fraction: float, step: int, loss: float, acc: float, width: int = 24) -> None:
-    filled = int(round(width * min(fraction, 1.0)))
-    bar = "#" * filled + "." * (width - filled)
-    out.write(f"\r  training [{bar}] {100 * min(fraction, 1.0):3.0f}%  step {step:5d}  loss {loss:.4f}  accuracy {100 * acc:5.1f}%")
-    out.flush()
+LOG_EVERY = 3.0  # seconds between progress lines when the output is a log, not a terminal
+DRAW_EVERY = 0.1  # seconds between redraws of the bar on a terminal
+
+
+def _is_terminal(out: TextIO) -> bool:
+    try:
+        return bool(out.isatty())
+    except (AttributeError, ValueError):  # no isatty, or a closed stream
+        return False
+
+
+class Progress:
+    """Training progress: a bar redrawn in place on a terminal; in a log (a file, a pipe,
+    CI's output) a plain line every ``LOG_EVERY`` seconds, so the log stays readable."""
+
+    def __init__(self, out: TextIO, terminal: Optional[bool] = None) -> None:
+        self.out = out
+        self.terminal = _is_terminal(out) if terminal is None else terminal
+        self.every = DRAW_EVERY if self.terminal else LOG_EVERY
+        self.last: Optional[float] = None
+
+    def update(self, elapsed: float, fraction: float, step: int, loss: float, acc: float, final: bool = False) -> None:
+        if not final and self.last is not None and elapsed - self.last < self.every:
+            return
+        self.last = elapsed
+        percent = 100 * min(fraction, 1.0)
+        stats = f"step {step:5d}  loss {loss:.4f}  accuracy {100 * acc:5.1f}%"
+        if self.terminal:
+            width = 24
+            filled = int(round(width * min(fraction, 1.0)))
+            bar = "#" * filled + "." * (width - filled)
+            self.out.write(f"\r  training [{bar}] {percent:3.0f}%  {stats}")
+        else:
+            self.out.write(f"  training {percent:3.0f}%  {stats}\n")
+        self.out.flush()
+
+    def close(self) -> None:
+        if self.terminal:
+            self.out.write("\n")
 
 
 def _save_graph(mg: Any, tensors: Dict[str, Any], path: str, out: TextIO) -> Optional[str]:
@@ -142,8 +176,8 @@ def main(outdir: str = ".", seconds: Optional[float] = None, out: TextIO = sys.s
     graph_path: Optional[str] = None
     initial_loss = final_loss = float("nan")
     acc = 0.0
+    progress = Progress(out)
     start = time.perf_counter()
-    last_draw = -1.0
     step = 0
     while True:
         tensors = forward(mg, params, x, y)
@@ -155,9 +189,8 @@ def main(outdir: str = ".", seconds: Optional[float] = None, out: TextIO = sys.s
             graph_path = _save_graph(mg, tensors, os.path.join(outdir, "computational_graph.svg"), out)
         elapsed = time.perf_counter() - start
         done = step >= MAX_STEPS or (elapsed >= budget and step >= MIN_STEPS)
-        if done or elapsed - last_draw >= 0.1:
-            last_draw = elapsed
-            _bar(out, max(elapsed / budget if budget > 0 else 1.0, step / MAX_STEPS), step, final_loss, acc)
+        fraction = max(elapsed / budget if budget > 0 else 1.0, step / MAX_STEPS)
+        progress.update(elapsed, fraction, step, final_loss, acc, final=done)
         if done:
             break
         loss.backward()
@@ -168,7 +201,7 @@ def main(outdir: str = ".", seconds: Optional[float] = None, out: TextIO = sys.s
             p.data += v
         step += 1
     elapsed = time.perf_counter() - start
-    out.write("\n")
+    progress.close()
 
     out.write(f"  steps: {step} in {elapsed:.1f} s ({step / max(elapsed, 1e-9):.0f} steps/s)\n")
     out.write(f"  initial loss: {initial_loss:.4f}\n")

@@ -34,3 +34,15 @@ def test_readme_test_command_is_what_ci_runs():
     idx = max(ci_cmds.index(c) for c in readme_cmds)
     assert "nox" in readme_cmds[-1]
     assert all(not c.startswith(("python -m nox", "nox ")) for c in ci_cmds[idx + 1 :])
+
+
+def test_readme_commands_make_or_reuse_a_virtual_environment_first():
+    # system pips that follow PEP 668 refuse to install outside a virtual environment
+    blocks = _bash_blocks((ROOT / "README.md").read_text())
+    for block in blocks[:2]:
+        (line,) = [c for c in _commands(block) if "pip install" in c]
+        steps = [s.strip() for s in line.split("&&")]
+        assert steps[0] == "python3 -m venv .venv", steps
+        assert steps[1] == ". .venv/bin/activate", steps
+        # from there on, `python` is the environment's
+        assert all(s.startswith("python -m ") for s in steps[2:]), steps

@@ -1,6 +1,7 @@
 """``python -m mygrad demo``: trains to >= 95% accuracy, halves the loss and writes its files."""
 
 import importlib.util
+import io
 import os
 import re
 import shutil
@@ -10,6 +11,8 @@ import time
 
 import numpy as np
 import pytest
+
+from mygrad_core import demo
 
 NEEDED = {
     "mygrad-math": "mygrad_math",
@@ -45,7 +48,11 @@ def test_demo_trains_and_writes_its_files(tmp_path):
     out = result.stdout
     assert elapsed < 30, f"the demo took {elapsed:.1f} s"
 
-    assert "\r  training [" in out  # a one-line progress bar redrawn with carriage returns
+    # stdout is a pipe, not a terminal: plain progress lines, no bar redrawn with \r
+    assert "\r" not in out
+    lines = re.findall(r"(?m)^  training +(\d+)%  step +(\d+)  loss [0-9.]+  accuracy +[0-9.]+%$", out)
+    assert lines[0][1] == "0" and lines[-1][0] == "100"
+    assert 2 <= len(lines) <= 2 + 3 / demo.LOG_EVERY + 1  # the first, one every few seconds, the last
     initial = float(re.search(r"initial loss: ([0-9.]+)", out).group(1))
     final = float(re.search(r"final loss: ([0-9.]+)", out).group(1))
     acc = float(re.search(r"training accuracy: ([0-9.]+)%", out).group(1))
@@ -77,8 +84,6 @@ def test_demo_accuracy_from_the_saved_weights(tmp_path):
     """Reload the saved weights and check the accuracy independently (graphviz disabled)."""
     import mygrad as mg
 
-    from mygrad_core import demo
-
     outdir = tmp_path / "out"
     # without mygrad-graphviz the demo still runs and says how to get the graph
     result = run_demo(tmp_path, "--outdir", str(outdir), "--seconds", "0", env={"MYGRAD_DISABLE_PLUGINS": "graphviz"})
@@ -99,3 +104,46 @@ def test_demo_names_the_missing_distribution(tmp_path):
     assert "mygrad-io" in result.stderr and "pip install" in result.stderr
     assert "./plugins/mygrad-io" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+class _Stream(io.StringIO):
+    def __init__(self, terminal):
+        super().__init__()
+        self.terminal = terminal
+
+    def isatty(self):
+        return self.terminal
+
+
+def _feed(progress, times):
+    for i, t in enumerate(times):
+        progress.update(t, t / times[-1], i, 1.0 / (i + 1), 0.5, final=i == len(times) - 1)
+    progress.close()
+
+
+def test_progress_on_a_terminal_redraws_one_bar():
+    out = _Stream(terminal=True)
+    _feed(demo.Progress(out), [0.0, 0.05, 0.2, 0.25, 0.4, 1.0])
+    text = out.getvalue()
+    # redrawn at most every DRAW_EVERY seconds, plus the last state; one line in the end
+    assert text.count("\r  training [") == 4
+    assert text.endswith("100%  step     5  loss 0.1667  accuracy  50.0%\n")
+    assert text.count("\n") == 1
+
+
+def test_progress_in_a_log_prints_a_line_every_few_seconds():
+    out = _Stream(terminal=False)
+    every = demo.LOG_EVERY
+    times = [0.0, 0.1, every / 2, every + 0.1, every + 1.0, 2 * every + 0.2, 2 * every + 0.3]
+    _feed(demo.Progress(out), times)
+    lines = out.getvalue().splitlines()
+    assert "\r" not in out.getvalue()
+    assert [line.split("step")[1].split()[0] for line in lines] == ["0", "3", "5", "6"]
+    assert all(line.startswith("  training ") for line in lines)
+
+
+def test_progress_without_isatty_is_a_log():
+    assert demo.Progress(io.StringIO()).terminal is False
+    closed = io.StringIO()
+    closed.close()
+    assert demo.Progress(closed).terminal is False
