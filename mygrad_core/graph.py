@@ -21,7 +21,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Type, T
 import numpy as np
 
 from mygrad_core import memguard, views
-from mygrad_core._state import STATE
+from mygrad_core._state import STATE, TRACKING, GUARDING, Switch
 from mygrad_core.errors import InvalidBackprop
 from mygrad_core.operation import Operation, SkipGradient, _check_grad
 from mygrad_core.tensor import Tensor, _as_input_array, _new_tensor
@@ -108,28 +108,53 @@ def _execute(
         data = np.asarray(data)
 
     # constant inference
+    kind = data.dtype.kind
+    if kind != "f" and kind not in "biu":
+        # complex (e.g. dtype=complex), str, object...: a gradient could not be real
+        raise TypeError(
+            f"{Op.__name__}: the operation produced data of dtype {data.dtype} "
+            f"({kind!r} kind); a tensor holds real numbers only: float, integer or bool data"
+        )
     if constant is None:
-        is_const = all_const or data.dtype.kind not in "fc"
+        is_const = all_const or kind != "f"
     else:
         is_const = bool(constant)
-        if not is_const and data.dtype.kind not in "fc":
+        if not is_const and kind != "f":
             raise ValueError(
                 f"{Op.__name__}: the result has the integer/bool dtype {data.dtype}, so it "
                 "must be a constant; constant=False is only valid for float results"
             )
 
-    if not STATE.tracking:
-        return _new_tensor(data, is_const)
+    st = STATE
+    if st.tracking:  # no thread is inside a context: the process-wide settings
+        guard = st.mem_guard
+    else:
+        if not TRACKING.get():
+            return _new_tensor(data, is_const)
+        guard = GUARDING.get()
+        if guard is None:
+            guard = st.mem_guard
 
     # a constant result is recorded too (its creator, and the memory guard over its
     # inputs), as MyGrad does; back-propagation never enters it
     out_t = _new_tensor(data, is_const, op)
     ref = _weakref(op)
+    # taking a view computes no new values: the parent keeps its gradient
+    view_of = None
+    if Op.can_return_view and len(tensors) == 1:
+        parent = tensors[0]
+        if parent is input_vars[0] and views.shares_owner(data, parent._data):
+            view_of = parent
     for t in tensors:
-        t._grad = None  # a tensor taking part in a new op has its gradient nulled
         b = t._base
-        if b is not None:
-            b._grad = None
+        if b is not None and t._creator is None:
+            # a view a backward cut from its base: from now on a tensor of its own
+            t._base = b = None
+            t._view_fn = t._view_grad = None
+        if view_of is None:
+            t._grad = None  # a tensor taking part in a new op has its gradient nulled
+            if b is not None:
+                b._grad = None
         consumers = t._consumers  # (views.add_ref, inlined: every op passes here)
         if consumers is None:
             t._consumers = [ref]
@@ -138,13 +163,11 @@ def _execute(
             n = len(consumers)
             if n >= 32 and not n & (n - 1):
                 t._consumers = [r for r in consumers if r() is not None]
-    if STATE.mem_guard:
+    if guard:
         _guard(op, tensors, data, fresh)
 
-    if Op.can_return_view and len(tensors) == 1:
-        parent = tensors[0]
-        if parent is input_vars[0] and views.shares_owner(data, parent._data):
-            views.register(out_t, parent, op.view_fn)
+    if view_of is not None:
+        views.register(out_t, view_of, op.view_fn)
     return out_t
 
 
@@ -245,7 +268,7 @@ def backward(tensor: "Tensor", grad: Any = None) -> None:
                 ) from None
         g = np.array(g, dtype=data.dtype)
 
-    if not STATE.tracking or tensor._creator is None:
+    if tensor._creator is None or not (STATE.tracking or TRACKING.get()):
         tensor._grad = g
         clear_graph(tensor)
         return
@@ -349,10 +372,12 @@ def _topo_order_all(root: "Tensor") -> List["Tensor"]:
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 
-class _NoAutoDiff:
+class _NoAutoDiff(Switch):
     """Context manager and decorator that suspends all graph tracking.
 
-    Inside it no graph is built and no memory is guarded.
+    Inside it no graph is built and no memory is guarded. It is thread-local: other
+    threads keep building their graphs. Arrays that a live graph guards stay
+    read-only inside it.
 
     Examples
     --------
@@ -361,15 +386,8 @@ class _NoAutoDiff:
     ...     pass
     """
 
-    def __init__(self) -> None:
-        self._previous: List[bool] = []
-
-    def __enter__(self) -> None:
-        self._previous.append(STATE.tracking)
-        STATE.tracking = False
-
-    def __exit__(self, *exc: object) -> None:
-        STATE.tracking = self._previous.pop()
+    var = TRACKING
+    value = False
 
     def __call__(self, func: _F) -> _F:
         @functools.wraps(func)

@@ -18,7 +18,7 @@ from typing import Any, Callable, Dict, Optional, Sequence, Type
 import numpy as np
 
 from mygrad_core import memguard, views
-from mygrad_core._state import STATE
+from mygrad_core._state import guarding_now, tracking_now
 from mygrad_core.graph import _execute, _wrap_inputs
 from mygrad_core.operation import Operation
 from mygrad_core.tensor import Tensor, _new_tensor
@@ -215,6 +215,11 @@ def assign(target: Tensor, value: Any, index: Any = None, where: Any = True, cas
     if where is not True:
         where = np.asarray(where._data if isinstance(where, Tensor) else where, dtype=bool)
 
+    if target._base is not None and target._creator is None:
+        # a view a backward cut from its base: from now on it is a tensor of its own
+        target._base = None
+        target._view_fn = None
+        target._view_grad = None
     root = target._base if target._base is not None else target
     view_fn = target._view_fn if target._base is not None else None
     rdata = root._data
@@ -232,13 +237,26 @@ def assign(target: Tensor, value: Any, index: Any = None, where: Any = True, cas
                 f"{region_shape} in place"
             )
 
-    if not STATE.tracking:
+    if not rdata.flags.writeable and memguard.readonly_by_user(rdata):
+        raise ValueError(
+            f"cannot write into this tensor in place: its data (shape {rdata.shape}, dtype "
+            f"{rdata.dtype}) is read-only (flags.writeable is False), as NumPy would say"
+        )
+    if not tracking_now():
+        if memguard.is_guarded(rdata):
+            # no_autodiff stops new tracking; it never lifts the guard a live graph holds
+            raise ValueError(
+                "cannot write into this tensor in place under no_autodiff: its data is "
+                "read-only because a live computational graph depends on it (the memory "
+                "guard); call backward() or clear_graph() on that graph first"
+            )
         with memguard.unlocked(rdata):
             _region_set(rdata, view_fn, index, vt._data, where)
         return target
 
     live = views.live_views(root)
-    new_constant = (root._constant and vt._constant) or rdata.dtype.kind not in "fc"
+    # the target decides: a constant stays constant whatever is written into it
+    new_constant = root._constant or rdata.dtype.kind not in "fc"
 
     in_graph = root._creator is not None or _has_consumers(root)
     if not in_graph:
@@ -273,12 +291,12 @@ def assign(target: Tensor, value: Any, index: Any = None, where: Any = True, cas
     root._constant = new_constant
     for v in live:
         v._creator = None
-        v._constant = new_constant
+        v._constant = new_constant or v._constant
         v._grad = None
     if new_constant:
         return target
 
-    guard = STATE.mem_guard
+    guard = guarding_now()
     # the new state needs a creator only if a gradient can flow through it: into the
     # written value, or into the old state's own graph (an old leaf is unreachable)
     if old_root._creator is not None or not vt._constant:

@@ -9,11 +9,12 @@ cannot be changed through the owner either.
 from __future__ import annotations
 
 import functools
+import threading
 from typing import Any, Callable, TypeVar
 
 import numpy as np
 
-from mygrad_core._state import STATE
+from mygrad_core._state import GUARDING, STATE, Switch, guarding_now
 
 __all__ = [
     "mem_guard_off",
@@ -47,7 +48,11 @@ def guard(op: Any, tensors: Any, data: np.ndarray, fresh: Any) -> None:
     else:
         locked.append(data)
     if locked:
-        lock_all(locked)
+        _acquire()
+        try:
+            lock_all(locked)
+        finally:
+            _release()
     op._locked = locked
 
 
@@ -62,7 +67,11 @@ def release(op: Any) -> None:
     if owned is not None:
         disown(owned)
     if locked:
-        release_all(locked)
+        _acquire()
+        try:
+            release_all(locked)
+        finally:
+            _release()
 
 
 def hand_over(data: np.ndarray, op: Any) -> None:
@@ -73,6 +82,18 @@ def hand_over(data: np.ndarray, op: Any) -> None:
         op._locked.append(data)
 
 
+# Graphs built in several threads can share an array (a parameter): its lock count must
+# change atomically, or a lost update leaves it read-only for good. The count's
+# read-modify-write (and the check-then-create of its entry) is not atomic under the
+# GIL, so every change of `_LOCKS` happens under this (reentrant: an op's `__del__`
+# may release locks while the same thread is inside) lock. Only ops that take counted
+# locks pay for it; an op's own fresh output (`own`/`disown`, the common case) is
+# private to the thread that made it and needs none.
+_MUTEX = threading.RLock()
+_acquire = _MUTEX.acquire
+_release = _MUTEX.release
+
+
 # id(array) -> [array, original writeable flag, count]
 _LOCKS: dict[int, list[Any]] = {}
 # ids of arrays an op made and locked as its own output: the cheap common case, a
@@ -81,13 +102,19 @@ _OWNED: set = set()
 
 
 def lock(arr: np.ndarray) -> None:
+    """Take a counted lock on ``arr`` (and the array owning its memory)."""
+    with _MUTEX:
+        _lock(arr)
+
+
+def _lock(arr: np.ndarray) -> None:
     entry = _LOCKS.get(id(arr))
     if entry is not None:
         entry[2] += 1
         return
     base = arr.base
     if isinstance(base, np.ndarray):
-        lock(base)
+        _lock(base)
     k = id(arr)
     _LOCKS[k] = [arr, arr.flags.writeable or k in _OWNED, 1]
     arr.setflags(write=False)  # setflags: half the cost of `arr.flags.writeable = False`
@@ -152,7 +179,7 @@ def lock_all(arrays: Any) -> None:
             locks[k] = [arr, arr.flags.writeable or k in _OWNED, 1]
             arr.setflags(write=False)
         else:
-            lock(arr)
+            _lock(arr)
 
 
 def release_all(arrays: Any) -> None:
@@ -180,6 +207,26 @@ _PENDING: dict[int, list[np.ndarray]] = {}
 
 def is_locked(arr: np.ndarray) -> bool:
     return id(arr) in _LOCKS or id(arr) in _OWNED
+
+
+def is_guarded(arr: np.ndarray) -> bool:
+    """Whether a live graph guards ``arr``'s memory (``arr`` or an array it views)."""
+    a: Any = arr
+    while isinstance(a, np.ndarray):
+        k = id(a)
+        if k in _LOCKS or k in _OWNED:
+            return True
+        a = a.base
+    return False
+
+
+def readonly_by_user(arr: np.ndarray) -> bool:
+    """Whether ``arr`` is read-only on its own account (the user's or NumPy's doing),
+    not only because the memory guard locked it."""
+    if arr.flags.writeable:
+        return False
+    with _Unlocked(arr) as a:
+        return not a.flags.writeable
 
 
 class _Unlocked:
@@ -231,20 +278,11 @@ def unlocked(arr: np.ndarray) -> _Unlocked:
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 
-class _GuardContext:
-    """A context manager and decorator that sets memory guarding for its extent."""
+class _GuardContext(Switch):
+    """A context manager and decorator that sets memory guarding for its extent, in
+    this thread only (other threads keep their own setting)."""
 
-    _value: bool
-
-    def __init__(self) -> None:
-        self._previous: list[bool] = []
-
-    def __enter__(self) -> None:
-        self._previous.append(STATE.mem_guard)
-        STATE.mem_guard = self._value
-
-    def __exit__(self, *exc: object) -> None:
-        STATE.mem_guard = self._previous.pop()
+    var = GUARDING
 
     def __call__(self, func: _F) -> _F:
         @functools.wraps(func)
@@ -265,7 +303,7 @@ class _NoMemGuard(_GuardContext):
     ...     pass
     """
 
-    _value = False
+    value = False
 
 
 class _WithMemGuard(_GuardContext):
@@ -278,7 +316,7 @@ class _WithMemGuard(_GuardContext):
     ...     pass
     """
 
-    _value = True
+    value = True
 
 
 mem_guard_off = _NoMemGuard()
@@ -286,7 +324,8 @@ mem_guard_on = _WithMemGuard()
 
 
 def turn_memory_guarding_off() -> None:
-    """Globally disable memory guarding (except inside ``mem_guard_on``).
+    """Disable memory guarding: the process-wide default, for every thread (except
+    inside ``mem_guard_on``).
 
     Examples
     --------
@@ -300,7 +339,8 @@ def turn_memory_guarding_off() -> None:
 
 
 def turn_memory_guarding_on() -> None:
-    """Globally enable memory guarding (the default).
+    """Enable memory guarding: the process-wide default (except inside
+    ``mem_guard_off``).
 
     Examples
     --------
@@ -319,4 +359,4 @@ def mem_guard_active() -> bool:
     >>> mg.mem_guard_active()
     True
     """
-    return STATE.mem_guard
+    return guarding_now()

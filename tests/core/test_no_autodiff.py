@@ -43,8 +43,8 @@ def test_nested_and_restored():
 def test_inplace_without_state_saving():
     x = tensor([1.0, 2.0, 3.0])
     arr = x.data
-    v = x[:2]
     with mgc.no_autodiff:
+        v = x[:2]  # untracked: a plain view, no graph guards x
         x *= 2.0
         v[...] = 0.0
     assert x.data is arr  # written in place: no copy of the old state
