@@ -195,17 +195,43 @@ def _topo_order(root: "Tensor") -> List["Tensor"]:
         op = t._creator
         if op is not None:
             if op._cut:
-                raise InvalidBackprop(
-                    "part of this tensor's computational graph was cleared by an earlier "
-                    "backward() through a tensor both graphs used, so the gradient would miss "
-                    "everything above it: back-propagate once from the sum of the results, or "
-                    "recompute the graph"
-                )
+                raise InvalidBackprop(_cut_message(op))
             for v in op.variables:
                 if not v._constant and id(v) not in seen:
                     append((v, False))
     post.reverse()
     return post
+
+
+class _Consumed(Operation):
+    """The creator of a tensor whose backward() raised part-way, after it had freed
+    the ops below the failure: back-propagating through it again raises."""
+
+    _cut = True
+    _done = True
+
+    def __init__(self, failed_op: str, error: BaseException) -> None:
+        self.variables = ()
+        self.failed_op = failed_op
+        self.error = f"{type(error).__name__}: {error}"
+
+    def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:  # pragma: no cover
+        raise InvalidBackprop(_cut_message(self))
+
+
+def _cut_message(op: Operation) -> str:
+    if isinstance(op, _Consumed):
+        return (
+            f"an earlier backward() through this tensor raised part-way ({op.error}, in "
+            f"{op.failed_op}'s backward) after consuming the ops it had back-propagated "
+            "through: the full gradient can no longer be computed; recompute the graph"
+        )
+    return (
+        f"this tensor's graph uses {type(op).__name__}, whose input was made by ops an "
+        "earlier backward() through another graph consumed (cleared), so the gradient "
+        "would miss everything above it: back-propagate once from the sum of the results, "
+        "or recompute the graph"
+    )
 
 
 def _disconnect(t: "Tensor", op: Operation, scan: bool = True, cut: bool = False) -> None:
@@ -281,6 +307,7 @@ def backward(tensor: "Tensor", grad: Any = None) -> None:
     ndarray = np.ndarray
     # constant inputs made by ops: their (constant) graphs are cleared with this one
     constants: List[Any] = []
+    op = None
     try:
         for n in range(len(nodes)):
             t = nodes[n]
@@ -338,10 +365,28 @@ def backward(tensor: "Tensor", grad: Any = None) -> None:
             consumers = t._consumers
             _disconnect(t, op, n == 0 or (consumers is not None and len(consumers) > 1), True)
             nodes[n] = None  # a tensor nobody else holds can be freed as soon as it is done
+    except BaseException as e:
+        _failed(tensor, nodes, op, e)
+        raise
     finally:
-        _clear(nodes)  # after an exception: the nodes not reached yet
         for v in constants:
             clear_graph(v)
+
+
+def _failed(tensor: "Tensor", nodes: List[Any], op: Any, error: BaseException) -> None:
+    """Leave every graph usable or loudly unusable after a backward that raised.
+
+    The ops not reached yet stay in place: they are intact (each node's inputs come
+    after it), so another graph sharing them back-propagates correctly. Their partial
+    gradients are dropped. The ops already consumed are gone: another graph that used
+    their tensors was marked by ``_disconnect``, and ``tensor`` gets a creator that
+    raises InvalidBackprop, so that a retry never silently gives a partial gradient.
+    """
+    for t in nodes:
+        if t is not None:
+            t._grad = None
+    if tensor._creator is None:
+        tensor._creator = _Consumed(type(op).__name__ if op is not None else "an op", error)
 
 
 def clear_graph(tensor: "Tensor") -> None:
