@@ -227,10 +227,10 @@ def _cut_message(op: Operation) -> str:
             "through: the full gradient can no longer be computed; recompute the graph"
         )
     return (
-        f"this tensor's graph uses {type(op).__name__}, whose input was made by ops an "
-        "earlier backward() through another graph consumed (cleared), so the gradient "
-        "would miss everything above it: back-propagate once from the sum of the results, "
-        "or recompute the graph"
+        f"this tensor's graph uses {type(op).__name__}, whose input was made by ops "
+        "cleared by an earlier backward() through another graph (consumed), so the "
+        "gradient would miss everything above it: back-propagate once from the sum of the "
+        "results, or recompute the graph"
     )
 
 

@@ -336,10 +336,20 @@ def _rebind_reshaped(t: Tensor, r: Tensor) -> None:
     """``t.shape = newshape`` for a tensor in a graph: ``t`` takes the state of ``r``,
     a reshaped view of it; ops that used ``t`` before keep its old state."""
     old_shape = t._data.shape
-    _placeholder(t, t._data)
+    old_data = t._data
+    ph = _placeholder(t, old_data)
     t._data = r._data
-    t._creator = r._creator
-    t._constant = r._constant
+    memguard.writeable_with(r._data, old_data)
+    if t._creator is None and t._base is None:
+        # a leaf stays the leaf: the ops that used it before now see its old shape
+        # through a reshaping view of it, so their gradients still reach it
+        vop = _ViewOf(lambda arr: arr.reshape(old_shape))
+        vop.variables = (t,)
+        ph._creator = vop
+        t._consumers = [weakref.ref(vop)]
+    else:
+        t._creator = r._creator
+        t._constant = r._constant
     t._grad = None
     t._view_grad = None
     if t._base is not None:

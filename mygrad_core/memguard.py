@@ -112,11 +112,16 @@ def _lock(arr: np.ndarray) -> None:
     if entry is not None:
         entry[2] += 1
         return
+    k = id(arr)
+    writeable = arr.flags.writeable or k in _OWNED
     base = arr.base
     if isinstance(base, np.ndarray):
+        if not writeable:
+            # a NumPy view taken while its owner was guarded is read-only only because
+            # of the guard: it becomes writeable with its owner
+            writeable = _originally_writeable(base)
         _lock(base)
-    k = id(arr)
-    _LOCKS[k] = [arr, arr.flags.writeable or k in _OWNED, 1]
+    _LOCKS[k] = [arr, writeable, 1]
     arr.setflags(write=False)  # setflags: half the cost of `arr.flags.writeable = False`
 
 
@@ -137,6 +142,8 @@ def disown(arr: np.ndarray) -> None:
     _OWNED.discard(k)
     if k not in _LOCKS:
         arr.setflags(write=True)
+        if _PENDING:  # views waiting for this owner (rare: checked only when some wait)
+            _restore_waiting(k)
 
 
 def release_array(arr: np.ndarray) -> None:
@@ -160,11 +167,38 @@ def release_array(arr: np.ndarray) -> None:
             return
     if not _PENDING:  # the common case: no view waits for an owner to be released
         return
-    waiting = _PENDING.pop(id(arr), None)
+    _restore_waiting(id(arr))
+
+
+def _restore_waiting(owner_id: int) -> None:
+    waiting = _PENDING.pop(owner_id, None)
     if waiting:
         for view in waiting:
-            if id(view) not in _LOCKS:
-                view.setflags(write=True)
+            if id(view) not in _LOCKS and id(view) not in _OWNED:
+                try:
+                    view.setflags(write=True)
+                except ValueError:  # pragma: no cover - its owner was locked again
+                    pass
+
+
+def _originally_writeable(owner: np.ndarray) -> bool:
+    """Whether a guarded ``owner`` was writeable before the guard locked it (False
+    if it is not guarded: then it is read-only on its own account)."""
+    k = id(owner)
+    entry = _LOCKS.get(k)
+    if entry is not None:
+        return bool(entry[1])
+    return k in _OWNED
+
+
+def writeable_with(view: np.ndarray, owner: np.ndarray) -> None:
+    """``view`` of ``owner`` (taken while ``owner`` was guarded, so read-only) becomes
+    writeable again when the guard releases ``owner``."""
+    if view.flags.writeable or view.base is None:
+        return
+    with _MUTEX:
+        if _originally_writeable(owner):
+            _PENDING.setdefault(id(view.base), []).append(view)
 
 
 def lock_all(arrays: Any) -> None:

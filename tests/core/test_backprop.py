@@ -211,7 +211,12 @@ def test_invalid_gradient_from_backward_var(Op):
     y = execute_op(Op, x)
     with pytest.raises(InvalidGradient, match=Op.__name__ if Op is BadType else "shape"):
         y.backward()
-    # the graph is cleared even though backprop failed: memory is released
+    # nothing was consumed: the graph is intact (a retry fails the same way, loudly)
+    # and is released like any graph, when it is dropped or cleared
+    assert x.grad is None and y.creator is not None
+    with pytest.raises(InvalidGradient):
+        y.backward()
+    y.clear_graph()
     assert x.data.flags.writeable and y.creator is None
 
 

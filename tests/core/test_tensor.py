@@ -108,15 +108,15 @@ def test_shape_setter_on_leaf_used_in_graph():
     x.shape = (2, 2)
     assert x.shape == (2, 2)
     (z.sum() + (x * 3.0).sum()).backward()
-    # like any in-place change, x.grad is the gradient w.r.t. x's new (reshaped) state;
-    # z used x's old state, which is upstream of the new one
+    # issue 11 item 7(e): reshaping in place keeps the values and the links: z's use
+    # of x (in its old shape) reaches x too
     assert x.grad.shape == (2, 2)
-    np.testing.assert_allclose(x.grad, [[3.0, 3.0], [3.0, 3.0]])
+    np.testing.assert_allclose(x.grad, [[5.0, 7.0], [9.0, 11.0]])
     x2 = tensor([1.0, 2.0, 3.0, 4.0])
     z2 = x2 * x2
     x2.shape = (2, 2)
-    z2.sum().backward()  # z2 sees the old values: 2 * [1, 2, 3, 4]
-    assert x2.grad is None
+    z2.sum().backward()
+    np.testing.assert_allclose(x2.grad, [[2.0, 4.0], [6.0, 8.0]])
 
 
 def test_T_and_transpose_forms():
