@@ -21,7 +21,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Type, T
 import numpy as np
 
 from mygrad_core import memguard, views
-from mygrad_core._state import STATE, TRACKING, GUARDING, Switch
+from mygrad_core._state import GUARDING, STATE, TRACKING, Switch
 from mygrad_core.errors import InvalidBackprop
 from mygrad_core.operation import Operation, SkipGradient, _check_grad
 from mygrad_core.tensor import Tensor, _as_input_array, _new_tensor
@@ -34,6 +34,8 @@ _weakref = weakref.ref
 # call's own argument: no more means nobody else can see it, so it may grow in place
 _getrefcount = sys.getrefcount
 _guard = memguard.guard
+_tracking = TRACKING.get
+_guarding = GUARDING.get
 
 
 def _wrap_inputs(input_vars: Sequence[Any]) -> Tuple[Tuple["Tensor", ...], set]:
@@ -126,12 +128,13 @@ def _execute(
             )
 
     st = STATE
+    guard: Optional[bool]
     if st.tracking:  # no thread is inside a context: the process-wide settings
         guard = st.mem_guard
     else:
-        if not TRACKING.get():
+        if not _tracking():
             return _new_tensor(data, is_const)
-        guard = GUARDING.get()
+        guard = _guarding()
         if guard is None:
             guard = st.mem_guard
 
