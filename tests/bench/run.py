@@ -50,8 +50,9 @@ ENVS = HERE / "envs"
 WORKLOADS = HERE / "workloads.py"
 RESULTS = HERE / "results.md"
 MYGRAD_SPEC = "mygrad==2.5.0"
-# numba (and scipy) so that MyGrad 2.5.0's gru exists; numpy follows what they allow
+# MyGrad 2.5.0 hides its gru without numba (and scipy): a separate env for NEEDS_NUMBA
 MYGRAD_EXTRAS = ("numba", "scipy")
+NEEDS_NUMBA = {"gru_step"}
 EXAMPLE = Path("docs") / "examples" / "mygrad-example-plugin"  # relative to a source tree
 BASE_SRC = ENVS / "baseline-src"
 
@@ -198,24 +199,47 @@ def ensure_mygrad_env() -> tuple:
     ENVS.mkdir(parents=True, exist_ok=True)
     mg_env = ENVS / "mygrad-2.5.0"
     marker = mg_env / ".bench-ready"
-    wanted = " ".join((MYGRAD_SPEC, *MYGRAD_EXTRAS))
-    if not (marker.exists() and marker.read_text() in (wanted, f"{wanted} (without extras)")):
-        print(f"creating {mg_env} ({wanted})", flush=True)
+    if not (marker.exists() and marker.read_text() == MYGRAD_SPEC):
+        print(f"creating {mg_env} ({MYGRAD_SPEC})", flush=True)
         if mg_env.exists():
             shutil.rmtree(mg_env)
         _create(mg_env)
-        try:
-            _pip(mg_env, MYGRAD_SPEC, "numpy", "psutil", *MYGRAD_EXTRAS)
-            marker.write_text(wanted)
-        except subprocess.CalledProcessError:
-            # no numba for this Python/NumPy: MyGrad's gru is then absent (its row says n/a)
-            print(f"  could not install {MYGRAD_EXTRAS}; continuing without them", flush=True)
-            _pip(mg_env, MYGRAD_SPEC, "numpy", "psutil")
-            marker.write_text(f"{wanted} (without extras)")
+        _pip(mg_env, MYGRAD_SPEC, "numpy", "psutil")
+        marker.write_text(MYGRAD_SPEC)
     mg_info = _env_info(mg_env)
     if "mygrad-core" in {k.lower() for k in mg_info["dists"]} or mg_info["mygrad"] != "2.5.0":
         raise SystemExit(f"{mg_env} is not a clean MyGrad 2.5.0 environment: {mg_info}")
+    if mg_info.get("extras"):
+        raise SystemExit(f"{mg_env} has {mg_info['extras']}: delete it (they slow `import mygrad`)")
     return mg_env, mg_info
+
+
+def ensure_mygrad_numba_env(numpy_version: str) -> tuple:
+    """MyGrad 2.5.0 plus numba and scipy, for ``gru`` only: (env or None, info or None).
+
+    A separate environment because with numba installed ``import mygrad`` imports numba
+    and scipy (about 1 s and +160 MiB), which would distort every other MyGrad number.
+    None when numba cannot be installed next to this numpy (MyGrad's gru is then n/a).
+    """
+    env = ENVS / "mygrad-2.5.0-numba"
+    marker = env / ".bench-ready"
+    wanted = " ".join((MYGRAD_SPEC, f"numpy=={numpy_version}", *MYGRAD_EXTRAS))
+    if not (marker.exists() and marker.read_text() in (wanted, f"{wanted}: failed")):
+        print(f"creating {env} ({wanted})", flush=True)
+        if env.exists():
+            shutil.rmtree(env)
+        _create(env)
+        try:
+            _pip(env, MYGRAD_SPEC, f"numpy=={numpy_version}", "psutil", *MYGRAD_EXTRAS)
+            marker.write_text(wanted)
+        except subprocess.CalledProcessError:
+            print(
+                f"  could not install {MYGRAD_EXTRAS} with numpy {numpy_version}: gru_step on MyGrad is n/a"
+            )
+            marker.write_text(f"{wanted}: failed")
+    if marker.read_text().endswith(": failed"):
+        return None, None
+    return env, _env_info(env)
 
 
 def ensure_ours_env(numpy_version: str) -> tuple:
@@ -554,6 +578,9 @@ def build_tables(results: dict, imports: dict | None, names: list, baseline: boo
             else None,
             _check_text("baseline ", row[OURS]["check"], row[BASE]["check"]) if row[BASE] else None,
         ]
+        if not row[OURS]["runs"] and has_np and row[MG] and row[NP]:
+            # nothing of ours to check: at least validate the floor against MyGrad
+            checks.append(_check_text("MyGrad vs NumPy ", row[MG]["check"], row[NP]["check"]))
         check = "; ".join(c for c in checks if c) or "-"
         for impl in (MG, OURS, BASE, NP):
             c = row[impl]
@@ -691,7 +718,7 @@ def build_tables(results: dict, imports: dict | None, names: list, baseline: boo
 
 def _extras(info: dict) -> str:
     have = [f"{k} {v}" for k, v in sorted(info.get("extras", {}).items())]
-    return f" with {', '.join(have)}" if have else ""
+    return f" (and {', '.join(have)} in a second env, for gru_step only)" if have else ""
 
 
 def machine_info() -> dict:
@@ -751,6 +778,7 @@ def report(args, results, imports, names, mg_info, ours_info, started, elapsed, 
         "",
         *mem,
     ]
+    notes = [*results.get("_notes", []), *notes]
     if notes:
         out += ["", "## Notes", "", *notes]
     return "\n".join(out) + "\n"
@@ -802,6 +830,8 @@ def main(argv: list | None = None) -> int:
             p.error(f"unknown workload {args.profile!r}; choose from {list(SPECS)}")
         mg_env, ours_env, mg_info, _ = ensure_envs()
         env = {OURS: ours_env, MG: mg_env}.get(args.impl)
+        if args.impl == MG and args.profile in NEEDS_NUMBA:
+            env = ensure_mygrad_numba_env(mg_info["numpy"])[0] or mg_env
         if args.impl == BASE:
             env = ensure_baseline_env(args.baseline or None, mg_info["numpy"])[0]
         reps = SPECS[args.profile][4] if args.quick else SPECS[args.profile][3]
@@ -823,13 +853,24 @@ def main(argv: list | None = None) -> int:
         base = (base_info, base_desc)
         print(f"baseline: {base_desc}", flush=True)
 
-    results: dict = {"_rounds": rounds}
+    mg_numba_env = mg_numba_info = None
+    if NEEDS_NUMBA & set(names):
+        mg_numba_env, mg_numba_info = ensure_mygrad_numba_env(mg_info["numpy"])
+
+    results: dict = {"_rounds": rounds, "_notes": []}
+    if NEEDS_NUMBA & set(names) and mg_numba_env is None:
+        results["_notes"].append(
+            f"- {', '.join(sorted(NEEDS_NUMBA))} / MyGrad: not run (no numba here)"
+        )
     for name in names:
         unit, scale, has_np, reps, reps_quick = SPECS[name]
         reps = reps_quick if args.quick else reps
-        impls = [
-            (impl, env) for impl, env in envs.items() if not (impl == MG and name in NOT_ON_MYGRAD)
-        ]
+        impls = []
+        for impl, env in envs.items():
+            if impl == MG and name in NEEDS_NUMBA:
+                env = mg_numba_env
+            if not (impl == MG and (name in NOT_ON_MYGRAD or env is None)):
+                impls.append((impl, env))
         if has_np:
             impls.append((NP, ours_env))
         r: dict = {impl: [] for impl, _ in impls}
@@ -856,6 +897,8 @@ def main(argv: list | None = None) -> int:
         imports = run_imports(envs, rounds, samples=3)
 
     elapsed = time.perf_counter() - t_start
+    if mg_numba_info:
+        mg_info = {**mg_info, "extras": mg_numba_info["extras"]}
     text = report(raw, results, imports, names, mg_info, ours_info, started, elapsed, base)
     print()
     print(text)

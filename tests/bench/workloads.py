@@ -12,8 +12,11 @@ floor). The process prints one JSON line: the median seconds of the timed repeti
 the loss and a checksum of the gradients (for the correctness check), and the peak RSS.
 
 Every workload is written against the documented MyGrad API only, so the very same code
-runs on MyGrad 2.5.0 and on this project. The inputs come from a seeded generator: both
-implementations see identical data.
+runs on MyGrad 2.5.0 and on this project (and on a baseline build of it). The inputs
+come from a seeded generator: every implementation sees identical data. When the
+installed ``mygrad`` lacks a name a workload needs (this project's ``mygrad.nnet`` is
+still being written; MyGrad 2.5.0 hides ``gru`` without numba), the process prints
+``{"na": "<what is missing>"}`` instead of a time and the table shows "n/a".
 """
 
 from __future__ import annotations
