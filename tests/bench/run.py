@@ -265,7 +265,10 @@ def ensure_envs() -> tuple:
 
 
 def _git(*args: str) -> str:
-    out = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True)
+    try:
+        out = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True)
+    except OSError as exc:  # no git on PATH
+        raise LookupError(f"git: {exc}") from None
     if out.returncode != 0:
         raise LookupError(out.stderr.strip() or f"git {' '.join(args)} failed")
     return out.stdout.strip()
