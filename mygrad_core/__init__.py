@@ -41,11 +41,8 @@ from mygrad_core.memguard import (
 from mygrad_core.operation import Operation, SkipGradient, reduce_broadcast
 from mygrad_core.plugins import (
     MyGradHookSpecs,
-    failed_plugins,
     hookimpl,
     hookspec,
-    load_plugins,
-    loaded_plugins,
     register_plugin,
     unregister_plugin,
 )
@@ -96,6 +93,7 @@ __all__ = [
     "load_plugins",
     "loaded_plugins",
     "failed_plugins",
+    "disabled_plugins",
     "REGISTRY",
     # memory guarding
     "mem_guard_off",
@@ -145,6 +143,26 @@ __all__ = [
     "where",
 ]
 
-from mygrad_core.plugins import _register_core  # noqa: E402
+def _refuse_foreign_facade() -> None:
+    import sys
 
-_register_core()
+    facade = sys.modules.get("mygrad")
+    if facade is not None and not getattr(facade, "_MYGRAD_CORE_FACADE", False) and hasattr(facade, "__file__"):
+        from mygrad_core._facade_support import clash_message
+
+        raise ImportError(clash_message(f"`mygrad` is PyPI's MyGrad ({facade.__file__!r}), not mygrad-core's facade"))
+
+
+_refuse_foreign_facade()
+
+# The host's wiring, bottom-up: the core's own contributions are registered like a
+# plugin's, the names the core gives ``mygrad`` are reserved, and a registry miss goes
+# to discovery (which sits above the host and the engine).
+from mygrad_core import _builtin, discovery  # noqa: E402
+from mygrad_core.discovery import disabled_plugins, failed_plugins, load_plugins, loaded_plugins  # noqa: E402
+from mygrad_core.plugins import HOST as _HOST  # noqa: E402
+
+if not _HOST.is_loaded("mygrad-core"):
+    _HOST.register(_builtin, "mygrad-core", distribution="mygrad-core", version=__version__)
+_HOST.reserve(__all__, globals())
+REGISTRY.on_miss = discovery.ensure_provider

@@ -33,7 +33,8 @@ def root(tmp_path):
 
 
 def test_table(root):
-    proc = run_python(None, root, args=("-m", "mygrad", "plugins"))
+    proc = run_python(None, root, args=("-m", "mygrad", "plugins"), check=False)
+    assert proc.returncode == 1, "a plugin failed to load: exit status 1, like `pip check`"
     lines = proc.stdout.splitlines()
     assert lines[0].split() == ["plugin", "distribution", "version", "contributes"]
     rows = {line.split()[0]: line for line in lines[1:3]}
@@ -49,7 +50,8 @@ def test_table(root):
 
 
 def test_json(root):
-    proc = run_python(None, root, args=("-m", "mygrad", "plugins", "--json"))
+    proc = run_python(None, root, args=("-m", "mygrad", "plugins", "--json"), check=False)
+    assert proc.returncode == 1
     data = json.loads(proc.stdout)
     loaded = {p["name"]: p for p in data["loaded"]}
     assert list(loaded) == ["mygrad-core", "clitest"]
@@ -79,7 +81,7 @@ def test_console_script(root):
         if found is None:
             pytest.skip("the `mygrad` console script is not installed")
         script = Path(found)
-    proc = run_python(None, root, args=(str(script), "plugins", "--json"))
+    proc = run_python(None, root, args=(str(script), "plugins", "--json"), check=False)
     assert [p["name"] for p in json.loads(proc.stdout)["loaded"]] == ["mygrad-core", "clitest"]
     usage = run_python(None, root, args=(str(script), "--help"))
     assert "plugins" in usage.stdout

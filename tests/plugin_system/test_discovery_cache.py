@@ -12,7 +12,7 @@ def mygrad_functions():
 """
 
 CHECK = """
-plugins.ensure_loaded()
+mygrad_core.discovery.ensure_loaded()
 R["metadata_read"] = "importlib_metadata" in sys.modules or "email.parser" in sys.modules
 R["names"] = sorted(n for n in ("alpha", "beta") if hasattr(mg, n))
 """
@@ -54,9 +54,9 @@ def test_cache_can_be_turned_off(tmp_path):
 
 
 LAZY = """
-R["before"] = sorted(n for n in plugins.HOST.entries if n != "mygrad-core")
+R["before"] = sorted(n for n in plugins.HOST.loaded if n != "mygrad-core")
 R["value"] = getattr(mg, NAME, None)
-R["after"] = sorted(n for n in plugins.HOST.entries if n != "mygrad-core")
+R["after"] = sorted(n for n in plugins.HOST.loaded if n != "mygrad-core")
 """
 
 
