@@ -379,10 +379,15 @@ def _scan() -> Tuple[List[_EntryPoint], dict]:
         requires: Tuple[str, ...] = ()
         if dist is not None:
             requires = _requires(dist)
-            for f in dist.files or ():
-                if f.parts and f.parts[0].endswith((".dist-info", ".egg-info")):
-                    path = str(dist.locate_file(f))
-                    stamps[path] = _mtime(path)
+            # (a reinstall rewrites these; each stamp costs a stat at start-up).
+            # ``_path``: where a PathDistribution's metadata lives (RECORD, which
+            # ``dist.files`` reads, may be absent)
+            folder = getattr(dist, "_path", None)
+            if folder is not None:
+                for name in ("METADATA", "PKG-INFO", "entry_points.txt"):
+                    path = os.path.join(str(folder), name)
+                    if os.path.exists(path):
+                        stamps[path] = _mtime(path)
         entries.append(
             _EntryPoint(
                 ep.name,
