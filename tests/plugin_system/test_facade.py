@@ -194,3 +194,56 @@ def test_unregistered_namespace_alias_goes_away(tmp_path):
         """,
     )
     assert r["gone"] == [False, False, False] and r["import"] == "ModuleNotFoundError"
+
+
+def signal_plugin_with_manifest(root):
+    signal_plugin(root)
+    (root / "sigpkg" / "mygrad-plugin.json").write_text('{"modules": [], "namespaces": ["signal"]}')
+
+
+def test_disabled_plugin_is_reported_as_disabled(tmp_path):
+    signal_plugin_with_manifest(tmp_path)
+    r = probe(
+        tmp_path,
+        """
+        try:
+            mg.signal
+        except AttributeError as e:
+            R["msg"] = str(e)
+        """,
+        env={"MYGRAD_DISABLE_PLUGINS": "signal"},
+    )
+    assert "disabled" in r["msg"] and "not installed" not in r["msg"] and "mygrad-signal" in r["msg"]
+
+
+def test_disabled_plugin_is_reported_as_disabled_in_the_isolated_registry(tmp_path):
+    signal_plugin_with_manifest(tmp_path)
+    r = probe(
+        tmp_path,
+        """
+        from mygrad_core.plugins import HOST
+        with HOST.isolated():
+            try:
+                mg.signal
+            except AttributeError as e:
+                R["msg"] = str(e)
+        """,
+        env={"MYGRAD_DISABLE_PLUGINS": "signal"},
+    )
+    assert "disabled" in r["msg"] and "not installed" not in r["msg"]
+
+
+def test_missing_message_names_the_distribution_and_where_it_comes_from(monkeypatch):
+    from mygrad_core.registry import REGISTRY, missing_message
+
+    monkeypatch.setattr(REGISTRY, "provider_state", lambda dist: None)  # not installed
+    msg = missing_message("'mygrad.random'", "random")
+    assert "'mygrad-random'" in msg and "not installed" in msg and "plugins/mygrad-random" in msg
+    assert "mygrad-linalg" in missing_message("the operator '@'", "__matmul__")
+    assert "mygrad-math" in missing_message("the operator '+'", "__add__")
+    monkeypatch.setattr(REGISTRY, "provider_state", lambda dist: "disabled (MYGRAD_DISABLE_PLUGINS)")
+    msg = missing_message("'mygrad.random'", "random")
+    assert "installed but disabled" in msg and "not installed" not in msg
+    monkeypatch.setattr(REGISTRY, "provider_state", lambda dist: "loaded")
+    assert "does not provide it" in missing_message("'mygrad.random'", "random")
+    assert "any installed mygrad plugin" in missing_message("'mygrad.zzz'", "zzz_unknown_name")
