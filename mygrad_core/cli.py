@@ -15,7 +15,7 @@ from typing import Any, Dict, List, Optional
 
 
 def _versions() -> str:
-    from mygrad_core import __version__
+    from mygrad_core._version import __version__
     from mygrad_core.discovery import loaded_plugins
 
     lines = [f"mygrad-core {__version__}"]
@@ -95,9 +95,9 @@ def main(argv: Optional[List[str]] = None) -> int:
         if args.command == "plugins":
             code = _plugins(args.json)
         elif args.command == "demo":
-            from mygrad_core import demo
+            from mygrad_core.demo import main as demo_main
 
-            code = demo.main(outdir=args.outdir, seconds=args.seconds)
+            code = demo_main(outdir=args.outdir, seconds=args.seconds)
         else:
             parser.print_help()
             code = 0

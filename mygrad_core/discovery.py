@@ -145,7 +145,7 @@ def _split_path() -> Tuple[List[str], List[str]]:
     cwd = os.getcwd()
     fixed, local = [], []
     for i, entry in enumerate(sys.path):
-        if (i == 0 and not sys.flags.safe_path) or entry in ("", ".", cwd):
+        if (i == 0 and not getattr(sys.flags, "safe_path", False)) or entry in ("", ".", cwd):
             local.append(entry or ".")
         else:
             fixed.append(entry)
@@ -154,7 +154,7 @@ def _split_path() -> Tuple[List[str], List[str]]:
 
 def _config() -> str:
     """Which import configuration of this environment the process runs."""
-    from mygrad_core import __version__  # a sibling module is imported by now
+    from mygrad_core._version import __version__
 
     key = "\n".join([str(_FORMAT), sys.version, __version__, *_split_path()[0]])
     return f"{zlib.crc32(key.encode()):08x}-{len(key)}"
@@ -660,7 +660,7 @@ def _load_providers(key: Any) -> None:
         live.append(ep)
     wanted = _candidates(key)
     dists = {_norm(d) for d in map(provider_of, wanted) if d}
-    targets = [ep for ep in live if ep.keys & wanted or (ep.dist_name and _norm(ep.dist_name) in dists)]
+    targets = [ep for ep in live if (ep.keys or set()) & wanted or (ep.dist_name and _norm(ep.dist_name) in dists)]
     if not targets:
         if not all(ep.complete for ep in live):
             load_plugins()  # a manifest lists only functions and namespaces

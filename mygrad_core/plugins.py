@@ -214,13 +214,13 @@ class Host:
         core = sys.modules.get("mygrad_core")
         items: List[Tuple[Kind, Any, Any]] = []
         for kind in KINDS:
-            impl = impls.get(kind.hook)
-            result = None if impl is None else _call(impl, core)
+            hook_impl = impls.get(kind.hook)
+            result = None if hook_impl is None else _call(hook_impl, core)
             if result is not None:
                 items.extend((kind, key, value) for key, value in kind.items(result))
         overrides: Set[Any] = set()
-        impl = impls.get(OVERRIDES_HOOK)
-        result = None if impl is None else _call(impl, core)
+        hook_impl = impls.get(OVERRIDES_HOOK)
+        result = None if hook_impl is None else _call(hook_impl, core)
         if result is not None:
             if isinstance(result, (str, bytes, dict)) or not isinstance(result, Iterable):
                 raise TypeError(f"hook {OVERRIDES_HOOK!r} must return a list, got {type(result).__name__}")

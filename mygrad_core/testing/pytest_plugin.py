@@ -98,7 +98,8 @@ class IsolatedRegistry:
         self.names: list = []
 
     def __call__(self, plugin: Any, name: Optional[str] = None) -> Any:
-        from mygrad_core import discovery, plugins
+        import mygrad_core.discovery as discovery
+        import mygrad_core.plugins as plugins
 
         if isinstance(plugin, str):
             ep = discovery.entry_point(plugin)
