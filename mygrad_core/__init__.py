@@ -5,7 +5,6 @@ imports :class:`Operation`, :class:`UfuncOperation`, :func:`execute_op`,
 :func:`make_ufunc`, :data:`hookimpl` and friends from here.
 """
 
-from mygrad_core._version import __version__
 from mygrad_core.creation import (
     arange,
     empty,
@@ -68,6 +67,8 @@ from mygrad_core.shape import (
 )
 from mygrad_core.tensor import Tensor, asarray, astensor, tensor
 from mygrad_core.ufunc import UfuncOperation, make_ufunc, ufunc
+
+__version__ = "0.1.0"
 
 __all__ = [
     # the engine

@@ -15,10 +15,10 @@ from typing import Any, Dict, List, Optional
 
 
 def _versions() -> str:
-    from mygrad_core._version import __version__
     from mygrad_core.discovery import loaded_plugins
 
-    lines = [f"mygrad-core {__version__}"]
+    version = sys.modules["mygrad_core"].__version__  # imported with its discovery module
+    lines = [f"mygrad-core {version}"]
     for p in loaded_plugins().values():
         if p.distribution != "mygrad-core":
             lines.append(f"{p.distribution or p.name + ' (run time)'} {p.version or '-'} (plugin {p.name!r})")

@@ -154,9 +154,9 @@ def _split_path() -> Tuple[List[str], List[str]]:
 
 def _config() -> str:
     """Which import configuration of this environment the process runs."""
-    from mygrad_core._version import __version__
-
-    key = "\n".join([str(_FORMAT), sys.version, __version__, *_split_path()[0]])
+    # (the package root is imported by now; the host never imports it by name)
+    version = getattr(sys.modules.get("mygrad_core"), "__version__", "")
+    key = "\n".join([str(_FORMAT), sys.version, version, *_split_path()[0]])
     return f"{zlib.crc32(key.encode()):08x}-{len(key)}"
 
 

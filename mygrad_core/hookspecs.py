@@ -6,7 +6,6 @@ A plugin implements any of the hooks of :class:`MyGradHookSpecs` with ``@hookimp
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple
 
@@ -228,23 +227,36 @@ def _ufunc_or_function(ufunc_table: str, function_table: str) -> Callable[[Any],
     return table
 
 
-@dataclass(frozen=True)
 class Kind:
-    """One kind of contribution: which hook returns it and where it goes."""
+    """One kind of contribution: which hook returns it and where it goes.
 
-    hook: str
-    # how ``loaded_plugins()`` and ``python -m mygrad plugins`` name it
-    label: str
-    # keys conflict within a slot (the four NumPy tables share the slot "numpy")
-    slot: str
-    # the registry table a key goes to
-    table: Callable[[Any], str]
-    # a problem with (key, value), or None
-    check: Callable[[Any, Any], Optional[str]]
-    # the hook returns a dict {key: value}; otherwise a list of keys, each mapped to
-    # ``value``
-    mapping: bool = True
-    value: Any = None
+    - ``hook``: the hook returning it;
+    - ``label``: how ``loaded_plugins()`` and ``python -m mygrad plugins`` name it;
+    - ``slot``: keys conflict within a slot (the four NumPy tables share "numpy");
+    - ``table(key)``: the registry table a key goes to;
+    - ``check(key, value)``: a problem with the pair, or None;
+    - ``mapping``: the hook returns a dict ``{key: value}``; otherwise a list of keys,
+      each mapped to ``value``.
+    """
+
+    # (a plain class: a dataclass costs more at import than the whole module)
+    __slots__ = ("hook", "label", "slot", "table", "check", "mapping", "value")
+
+    def __init__(
+        self,
+        hook: str,
+        label: str,
+        slot: str,
+        table: Callable[[Any], str],
+        check: Callable[[Any, Any], Optional[str]],
+        mapping: bool = True,
+        value: Any = None,
+    ) -> None:
+        self.hook, self.label, self.slot, self.table = hook, label, slot, table
+        self.check, self.mapping, self.value = check, mapping, value
+
+    def __repr__(self) -> str:
+        return f"Kind({self.hook!r})"
 
     def items(self, result: Any) -> List[Tuple[Any, Any]]:
         """Validate a hook's result; its (key, value) pairs."""

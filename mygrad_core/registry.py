@@ -175,12 +175,15 @@ def missing_message(label: str, key: str) -> str:
     )
 
 
-class _Providers(Mapping):
-    """``{key: distribution}`` as far as it is known (read-only view of
-    :func:`provider_of`; kept for the engine's older call sites)."""
+class _Providers:
+    """``{key: distribution}`` as far as it is known: a read-only view of
+    :func:`provider_of`, kept for the engine's older call sites (``.get``, ``in``)."""
+
+    def get(self, key: Any, default: Optional[str] = None) -> Optional[str]:
+        return (provider_of(key) if isinstance(key, str) else None) or default
 
     def __getitem__(self, key: str) -> str:
-        dist = provider_of(key) if isinstance(key, str) else None
+        dist = self.get(key)
         if dist is None:
             raise KeyError(key)
         return dist
@@ -188,11 +191,5 @@ class _Providers(Mapping):
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and provider_of(key) is not None
 
-    def __iter__(self) -> Iterator[str]:
-        return iter({**_LEARNT, **_STANDARD})
 
-    def __len__(self) -> int:
-        return len({**_LEARNT, **_STANDARD})
-
-
-STANDARD_PROVIDERS: Mapping[str, str] = _Providers()
+STANDARD_PROVIDERS = _Providers()
