@@ -62,7 +62,7 @@ _KEEP_CONFIGS = 8  # import configurations (sys.path variants) kept per environm
 class _EntryPoint:
     """An entry point of group ``mygrad.plugins``, as discovery needs it."""
 
-    __slots__ = ("name", "value", "dist_name", "version", "requires", "keys", "complete")
+    __slots__ = ("name", "value", "dist_name", "version", "requires", "keys", "complete", "metadata")
 
     def __init__(
         self,
@@ -80,10 +80,13 @@ class _EntryPoint:
         # (None: nothing known); complete: known from loading it, not only its manifest
         self.keys = keys
         self.complete = complete
+        self.metadata: Any = None  # the importlib.metadata.EntryPoint, after a scan
 
     def load(self) -> Any:
-        # what importlib.metadata.EntryPoint.load does, without importing
-        # importlib.metadata (which costs more than the rest of ``import mygrad``)
+        if self.metadata is not None:
+            return self.metadata.load()
+        # from the cache: what importlib.metadata.EntryPoint.load does, without
+        # importing importlib.metadata (which costs more than ``import mygrad``)
         module, _, attrs = self.value.partition(":")
         obj: Any = importlib.import_module(module.strip())
         for attr in filter(None, attrs.strip().split(".")):
@@ -388,16 +391,16 @@ def _scan() -> Tuple[List[_EntryPoint], dict]:
                     path = os.path.join(str(folder), name)
                     if os.path.exists(path):
                         stamps[path] = _mtime(path)
-        entries.append(
-            _EntryPoint(
-                ep.name,
-                ep.value,
-                dist.name if dist is not None else None,
-                dist.version if dist is not None else None,
-                requires,
-                keys,
-            )
+        entry = _EntryPoint(
+            ep.name,
+            ep.value,
+            dist.name if dist is not None else None,
+            dist.version if dist is not None else None,
+            requires,
+            keys,
         )
+        entry.metadata = ep
+        entries.append(entry)
     return _ordered(entries), {"stamps": sorted(stamps.items()), "local": _local_metadata()}
 
 
