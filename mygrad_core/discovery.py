@@ -391,7 +391,7 @@ def _scan() -> Tuple[List[_EntryPoint], dict]:
                     path = os.path.join(str(folder), name)
                     if os.path.exists(path):
                         stamps[path] = _mtime(path)
-        entry = _EntryPoint(
+        found = _EntryPoint(
             ep.name,
             ep.value,
             dist.name if dist is not None else None,
@@ -399,8 +399,8 @@ def _scan() -> Tuple[List[_EntryPoint], dict]:
             requires,
             keys,
         )
-        entry.metadata = ep
-        entries.append(entry)
+        found.metadata = ep
+        entries.append(found)
     return _ordered(entries), {"stamps": sorted(stamps.items()), "local": _local_metadata()}
 
 
@@ -431,9 +431,8 @@ def _remember_keys() -> None:
     if not eps:
         return
     changed = False
-    loaded = HOST.loaded
     for ep in eps:
-        info = loaded.get(ep.name)
+        info = HOST.info(ep.name)
         if info is None or info.distribution != ep.dist_name:
             continue
         keys = HOST.offered(ep.name)
@@ -561,13 +560,12 @@ def _load_all() -> None:
         return
     disabled = _disabled_names()
     taken: Dict[str, Optional[str]] = {}
-    loaded = HOST.loaded
     for ep in _entry_points():
         name, dist, version = ep.name, ep.dist_name, ep.version
         if _is_disabled(ep, disabled):
             _disable(ep)  # never imported
             continue
-        info = loaded.get(name)
+        info = HOST.info(name)
         if info is not None and info.distribution == dist and name not in taken:
             taken[name] = dist  # loaded earlier in this process, on demand
             continue
@@ -590,9 +588,9 @@ def ensure_loaded() -> bool:
     if HOST.discovered:
         return False
     with HOST.lock:
-        before = len(HOST.loaded)
+        before = len(HOST.names())
         load_plugins()
-        return len(HOST.loaded) != before
+        return len(HOST.names()) != before
 
 
 def _present(key: Any) -> bool:

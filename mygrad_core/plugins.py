@@ -145,6 +145,16 @@ class Host:
     def is_loaded(self, name: str) -> bool:
         return name in self._entries
 
+    def info(self, name: str) -> Optional[PluginInfo]:
+        """A registered plugin's name, distribution and version (without the
+        ``contributes`` listing, which ``loaded`` computes)."""
+        entry = self._entries.get(name)
+        return None if entry is None else entry.info
+
+    def names(self) -> List[str]:
+        """The registered plugins' names, in registration order."""
+        return list(self._entries)
+
     def offered(self, name: str) -> Set[str]:
         """The names of every key plugin ``name`` offers (owned or not)."""
         entry = self._entries.get(name)
@@ -314,7 +324,8 @@ class Host:
             self._entries[name] = _Entry(plugin, info, items, overrides)
             self._failed.pop(name, None)
         self.registry.changed()
-        return self.loaded[name]
+        entry = self._entries[name]
+        return replace(entry.info, contributes=self._contributes(name, entry))
 
     def unregister(self, name: str) -> None:
         """Remove a registered plugin and everything it contributed."""
