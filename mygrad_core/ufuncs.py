@@ -19,7 +19,7 @@ import numpy as np
 from mygrad_core.graph import _execute
 from mygrad_core.inplace import write_out
 from mygrad_core.operation import Operation, reduce_broadcast
-from mygrad_core.tensor import Tensor
+from mygrad_core.tensor_base import Tensor
 
 __all__ = ["UfuncOperation", "ufunc", "make_ufunc"]
 
