@@ -264,426 +264,426 @@ Inf: float
 
 class abs(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None, nan_to_num: Any = True) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None, nan_to_num: Any = True) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None, nan_to_num: Any = True) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None, nan_to_num: Any = True) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class absolute(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None, nan_to_num: Any = True) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None, nan_to_num: Any = True) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None, nan_to_num: Any = True) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None, nan_to_num: Any = True) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class add(ufunc):
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class arccos(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class arccosh(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class arccot(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class arccoth(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class arccsc(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class arccsch(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class arcsec(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class arcsin(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class arcsinh(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class arctan(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class arctan2(ufunc):
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class arctanh(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class cbrt(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class conj(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class conjugate(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class copysign(ufunc):
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class cos(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class cosh(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class cot(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class coth(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class csc(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class csch(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class deg2rad(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class degrees(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class divide(ufunc):
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class exp(ufunc):
     @overload
-    def __new__(cls, x1: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x1: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x1: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x1: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class exp2(ufunc):
     @overload
-    def __new__(cls, x1: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x1: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x1: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x1: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class expm1(ufunc):
     @overload
-    def __new__(cls, x1: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x1: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x1: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x1: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class fabs(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class fmax(ufunc):
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class fmin(ufunc):
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class hypot(ufunc):
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class log(ufunc):
     @overload
-    def __new__(cls, x1: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x1: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x1: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x1: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class log10(ufunc):
     @overload
-    def __new__(cls, x1: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x1: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x1: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x1: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class log1p(ufunc):
     @overload
-    def __new__(cls, x1: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x1: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x1: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x1: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class log2(ufunc):
     @overload
-    def __new__(cls, x1: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x1: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x1: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x1: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class logaddexp(ufunc):
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class logaddexp2(ufunc):
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class matmul(ufunc):
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class maximum(ufunc):
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class minimum(ufunc):
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class multiply(ufunc):
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class negative(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class positive(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class power(ufunc):
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class rad2deg(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class radians(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class reciprocal(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class sec(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class sech(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class sin(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class sinh(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class sqrt(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class square(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class subtract(ufunc):
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class tan(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class tanh(ufunc):
     @overload
-    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]
 
 
 class true_divide(ufunc):
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: Optional[Tensor] = None, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> Tensor: ...  # type: ignore[misc]
     @overload
-    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...
+    def __new__(cls, x1: ArrayLike, x2: ArrayLike, /, out: np.ndarray, *, where: ArrayLike = True, dtype: DTypeLike = None, constant: Optional[bool] = None) -> np.ndarray: ...  # type: ignore[misc]

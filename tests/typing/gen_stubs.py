@@ -99,7 +99,8 @@ def render_ufunc(name: str, u: Any) -> str:
         params = ["cls", *inputs, "/", out]
         if keywords:
             params += ["*", *keywords]
-        return f"    @overload\n    def __new__({', '.join(params)}) -> {returns}: ...\n"
+        # (a checker asks ``__new__`` to return the class: it is a Tensor by design)
+        return f"    @overload\n    def __new__({', '.join(params)}) -> {returns}: ...  # type: ignore[misc]\n"
 
     return (
         f"class {name}(ufunc):\n"
@@ -150,7 +151,10 @@ def render_namespace(path: str, module: ModuleType, top_ufuncs: Dict[int, set], 
         elif is_ufunc(obj):
             classes.append(render_ufunc(name, obj))
         else:
-            imports.append(f"from {module.__name__} import {name} as {name}")
+            # NumPy's functions that a plugin passes through (set in a loop, which a
+            # checker cannot follow) come from NumPy itself
+            home = _home(name, obj, [getattr(obj, "__module__", "").split(".")[0], module.__name__])
+            imports.append(f"from {home} import {name} as {name}")
     parts = path.split(".")
     target = "/".join(parts) + ("/__init__.pyi" if subs else ".pyi")
     files[target] = _module_text(f"``{FACADE}.{path}``: the names of ``{module.__name__}``.", imports, classes, [])
@@ -159,6 +163,7 @@ def render_namespace(path: str, module: ModuleType, top_ufuncs: Dict[int, set], 
 def render() -> Dict[str, str]:
     """Every stub file: path relative to the facade's folder -> text."""
     import mygrad
+
     import mygrad_core
 
     functions, namespaces = plugin_contributions()

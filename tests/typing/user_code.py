@@ -3,17 +3,21 @@
 
 ``assert_type`` fails a checker's run when a type differs (``Any`` included)."""
 
+import sys
 from typing import Any
-
-import numpy as np
-import numpy.typing as npt
-from typing_extensions import assert_type
 
 import mygrad as mg
 import mygrad.nnet.activations
 import mygrad_math
+import numpy as np
+import numpy.typing as npt
 from mygrad import Tensor
 from mygrad.nnet.losses import softmax_crossentropy
+
+if sys.version_info >= (3, 11):
+    from typing import assert_type
+else:
+    from typing_extensions import assert_type
 
 x = mg.tensor([1.0, 2.0, 3.0])
 a = mg.ones((2, 2))

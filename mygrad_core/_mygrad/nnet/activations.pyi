@@ -2,13 +2,13 @@
 """``mygrad.nnet.activations``: the names of ``mygrad_nnet.activations``."""
 
 from mygrad import tanh as tanh
+from mygrad_nnet import logsoftmax as logsoftmax
+from mygrad_nnet import relu as relu
+from mygrad_nnet import sigmoid as sigmoid
+from mygrad_nnet import softmax as softmax
 from mygrad_nnet.activations import elu as elu
 from mygrad_nnet.activations import glu as glu
 from mygrad_nnet.activations import hard_tanh as hard_tanh
 from mygrad_nnet.activations import leaky_relu as leaky_relu
-from mygrad_nnet.activations import logsoftmax as logsoftmax
-from mygrad_nnet.activations import relu as relu
 from mygrad_nnet.activations import selu as selu
-from mygrad_nnet.activations import sigmoid as sigmoid
 from mygrad_nnet.activations import soft_sign as soft_sign
-from mygrad_nnet.activations import softmax as softmax
