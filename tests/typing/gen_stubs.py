@@ -168,7 +168,12 @@ def render() -> Dict[str, str]:
 
     functions, namespaces = plugin_contributions()
     core_names = list(mygrad_core.__all__)
-    own = {n: v for n, v in vars(mygrad).items() if not n.startswith("_") and n not in vars(mygrad).get("_plugin_cache", ())}
+    own = {
+        n: v
+        for n, v in vars(mygrad).items()
+        # (isidentifier: pytest's assertion rewriting adds ``@py_builtins`` ... under pytest)
+        if n.isidentifier() and not n.startswith("_") and n not in vars(mygrad).get("_plugin_cache", ())
+    }
     imports: List[str] = []
     extra: List[str] = ["__version__: str"]
     classes: List[str] = []

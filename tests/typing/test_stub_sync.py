@@ -5,6 +5,7 @@ signature, and every name of the stubs exists. ``nox -s stubs`` regenerates them
 from __future__ import annotations
 
 import ast
+import difflib
 import importlib
 import inspect
 import subprocess
@@ -82,7 +83,7 @@ def _public_runtime_names(module: str) -> set:
         return set(mod.__all__)
     names = set()
     for name in dir(mod):
-        if name.startswith("_"):
+        if name.startswith("_") or not name.isidentifier():
             continue
         value = getattr(mod, name)
         home = getattr(value, "__name__" if isinstance(value, ModuleType) else "__module__", None)
@@ -109,7 +110,12 @@ def test_committed_stubs_are_up_to_date():
     old = gen_stubs.existing()
     new = gen_stubs.render()
     stale = sorted(k for k in set(old) | set(new) if old.get(k) != new.get(k))
-    assert not stale, f"stale stubs {stale}: run `nox -s stubs` (python tests/typing/gen_stubs.py)"
+    diff = "".join(
+        line
+        for k in stale
+        for line in difflib.unified_diff(old.get(k, "").splitlines(True), new.get(k, "").splitlines(True), k, k, n=1)
+    )
+    assert not stale, f"stale stubs {stale}: run `nox -s stubs` (python tests/typing/gen_stubs.py)\n{diff[:3000]}"
 
 
 def test_the_stubs_are_installed_with_the_facade():
