@@ -134,7 +134,7 @@ def typecheck(session: nox.Session) -> None:
     """mypy and pyright on a user's code (tests/typing/user_code.py, user_errors.py) against
     regular installs of mygrad-core and the standard plugins: type checkers read installed
     files and do not run an editable install's import hooks."""
-    _install(session, *PLUGINS, extra=("mypy", "pyright", "typing_extensions"))
+    _install(session, *PLUGINS, extra=("mypy", "pyright[nodejs]", "typing_extensions"))
     _pytest(session, "tests/typing")
 
 
