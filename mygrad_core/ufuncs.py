@@ -102,7 +102,6 @@ class _UfuncType(type):
     _Op: Type[UfuncOperation]
     _arg_names: Tuple[str, ...]
     numpy_ufunc: Optional[np.ufunc]
-    nin: int
 
     if not TYPE_CHECKING:
         # Hidden from type checkers, which then type a call by ``ufunc.__new__`` (a

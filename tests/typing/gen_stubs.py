@@ -102,8 +102,10 @@ def render_ufunc(name: str, u: Any) -> str:
         # (a checker asks ``__new__`` to return the class: it is a Tensor by design)
         return f"    @overload\n    def __new__({', '.join(params)}) -> {returns}: ...  # type: ignore[misc]\n"
 
+    counts = "".join(f"    {attr}: ClassVar[Literal[{getattr(u, attr)}]]\n" for attr in ("nin", "nout", "nargs"))
     return (
         f"class {name}(ufunc):\n"
+        + counts
         + new("out: Optional[Tensor] = None", "Tensor")
         + new("out: np.ndarray", "np.ndarray")
     )
@@ -111,7 +113,7 @@ def render_ufunc(name: str, u: Any) -> str:
 
 # (names imported without ``as`` are private to a stub: ``mg.np`` is an error)
 UFUNC_IMPORTS = (
-    "from typing import Any, Optional, Union, overload\n\n"
+    "from typing import Any, ClassVar, Literal, Optional, Union, overload\n\n"
     "import numpy as np\n\n"
     "from mygrad_core.typing import ArrayLike, DTypeLike\n"
 )

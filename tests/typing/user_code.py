@@ -4,7 +4,7 @@
 ``assert_type`` fails a checker's run when a type differs (``Any`` included)."""
 
 import sys
-from typing import Any
+from typing import Any, Literal
 
 import mygrad as mg
 import mygrad.nnet.activations
@@ -31,7 +31,9 @@ assert_type(mg.exp(x, out=np.empty(3)), np.ndarray)
 assert_type(mygrad_math.exp(x), Tensor)
 assert_type(mg.math.exp(x), Tensor)
 assert_type(mg.matmul(a, a), Tensor)
-assert_type(mg.exp.nin, int)
+assert_type(mg.exp.nin, Literal[1])
+assert_type(mg.add.nargs, Literal[3])
+assert_type(mygrad_math.add.nin, int)
 
 # plain functions
 assert_type(mg.sum(x), Tensor)
