@@ -4,7 +4,7 @@
 ``assert_type`` fails a checker's run when a type differs (``Any`` included)."""
 
 import sys
-from typing import Any, Literal
+from typing import Any, Literal, Tuple
 
 import mygrad as mg
 import mygrad.nnet.activations
@@ -43,6 +43,13 @@ assert_type(mygrad.nnet.activations.sigmoid(x), Tensor)
 assert_type(softmax_crossentropy(mg.ones((2, 3)), np.array([0, 1])), Tensor)
 assert_type(mg.linalg.norm(x), Tensor)
 assert_type(mg.reshape(x, (3, 1)), Tensor)
+
+# the facade's own sub-modules
+assert_type(mg.tensor_creation.ones(2), Tensor)
+assert_type(mg.tensor_manip.reshape(x, (3, 1)), Tensor)
+assert_type(mg.indexing_routines.where(x > 1, x, 0.0), Tensor)
+assert_type(mg.where(x > 1), Tuple[np.ndarray, ...])
+assert issubclass(mg.errors.InvalidBackprop, mg.errors.MyGradException)
 
 # Tensor methods and operators
 assert_type(x.sum(), Tensor)
