@@ -117,7 +117,7 @@ def example(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """Everything installed together: all test folders plus the docs' doctests."""
     _install(session, *PLUGINS, extra=("graphviz",))
-    folders = [p for p in ("tests/core", "tests/plugin_system", "tests/math", "tests/linalg", "tests/random", "tests/io", "tests/graphviz", "tests/nnet", "tests/demo", "tests/docs") if (ROOT / p).exists()]
+    folders = [p for p in ("tests/core", "tests/plugin_system", "tests/math", "tests/linalg", "tests/random", "tests/io", "tests/graphviz", "tests/nnet", "tests/demo", "tests/docs", "tests/typing") if (ROOT / p).exists()]
     _pytest(session, *folders)
 
 
@@ -130,6 +130,24 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "check", "mygrad_core", "plugins", "tests", "noxfile.py")
     session.run("mypy", "mygrad_core")
     session.run("lint-imports")
+
+
+@nox.session(python=PY, tags=["ci"])
+def typecheck(session: nox.Session) -> None:
+    """mypy and pyright on a user's code (tests/typing/user_code.py, user_errors.py) against
+    regular installs of mygrad-core and the standard plugins: type checkers read installed
+    files and do not run an editable install's import hooks."""
+    _install(session, *PLUGINS, extra=("mypy", "pyright[nodejs]", "typing_extensions"))
+    _pytest(session, "tests/typing")
+
+
+@nox.session(python=PY)
+def stubs(session: nox.Session) -> None:
+    """Regenerate the facade's type stubs (mygrad_core/_mygrad/**/*.pyi) from the core's and
+    the standard plugins' names; commit the result (tests/typing checks it is current)."""
+    _install(session, *PLUGINS, extra=("graphviz",))
+    session.chdir(session.create_tmp())
+    session.run("python", str(ROOT / "tests" / "typing" / "gen_stubs.py"))
 
 
 DOCS_TOOLS = ("sphinx>=7", "pydata-sphinx-theme>=0.15", "numpydoc>=1.6", "myst-parser>=2")

@@ -121,8 +121,12 @@ class _AliasFinder:
         root = REGISTRY.namespaces.get(head)
         if root is None:
             facade = sys.modules.get(FACADE)
-            if len(parts) == 2 and facade is not None and PathFinder.find_spec(fullname, facade.__path__) is not None:
-                return None  # one of the facade's own files (mygrad.__main__ ...)
+            if len(parts) == 2 and facade is not None:
+                own = PathFinder.find_spec(fullname, facade.__path__)
+                # one of the facade's own files (mygrad.__main__ ...); a folder of type
+                # stubs only (mygrad/nnet/*.pyi) is a namespace package: no origin
+                if own is not None and own.origin is not None:
+                    return None
             REGISTRY.on_miss(head)
             root = REGISTRY.namespaces.get(head)
             if root is None:

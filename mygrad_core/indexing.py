@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Optional, Tuple, overload
 
 import numpy as np
 
@@ -73,6 +73,12 @@ class Where(Operation):
 
 
 _NO_VALUE = object()
+
+
+@overload
+def where(condition: Any, *, constant: Optional[bool] = None) -> Tuple[np.ndarray, ...]: ...
+@overload
+def where(condition: Any, x: Any, y: Any, *, constant: Optional[bool] = None) -> Tensor: ...
 
 
 def where(condition: Any, x: Any = _NO_VALUE, y: Any = _NO_VALUE, *, constant: Optional[bool] = None) -> Any:

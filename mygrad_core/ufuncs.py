@@ -12,7 +12,7 @@ and the gradient is masked to them afterwards (:meth:`UfuncOperation.grad_post_p
 from __future__ import annotations
 
 import inspect
-from typing import Any, Dict, Optional, Sequence, Tuple, Type
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, Optional, Sequence, Tuple, Type
 
 import numpy as np
 
@@ -106,12 +106,14 @@ class _UfuncType(type):
     _Op: Type[UfuncOperation]
     _arg_names: Tuple[str, ...]
     numpy_ufunc: Optional[np.ufunc]
-    nin: int
 
-    def __call__(cls, *args: Any, out: Any = None, where: Any = _UNSET, dtype: Any = None, constant: Optional[bool] = None, **kwargs: Any) -> Any:  # type: ignore[override]
-        if out is None and where is _UNSET and dtype is None and not kwargs and len(args) == cls.nin:
-            return _execute(cls._Op, args, None, None, constant)
-        return _call(cls, args, out, where, dtype, constant, kwargs)
+    if not TYPE_CHECKING:
+        # Hidden from type checkers, which then type a call by ``ufunc.__new__`` (a
+        # Tensor): mypy ignores a metaclass ``__call__`` and pyright would prefer it.
+        def __call__(cls, *args, out=None, where=_UNSET, dtype=None, constant=None, **kwargs):
+            if out is None and where is _UNSET and dtype is None and not kwargs and len(args) == cls.nin:
+                return _execute(cls._Op, args, None, None, constant)
+            return _call(cls, args, out, where, dtype, constant, kwargs)
 
     def __repr__(cls) -> str:
         return f"<mygrad-ufunc {cls.__name__!r}>"
@@ -220,12 +222,25 @@ class ufunc(metaclass=_UfuncType):
     True
     """
 
-    _Op: Type[UfuncOperation]
-    _arg_names: Tuple[str, ...] = ("x",)
-    numpy_ufunc: Optional[np.ufunc] = None
-    nin: int = 1
-    nout: int = 1
-    nargs: int = 2
+    _Op: ClassVar[Type[UfuncOperation]]
+    _arg_names: ClassVar[Tuple[str, ...]] = ("x",)
+    numpy_ufunc: ClassVar[Optional[np.ufunc]] = None
+    nin: ClassVar[int] = 1
+    nout: ClassVar[int] = 1
+    nargs: ClassVar[int] = 2
+
+    if TYPE_CHECKING:
+        # What a call returns, for type checkers (at run time the metaclass runs the op).
+        # The stubs of ``mygrad`` give each ufunc its exact signature.
+        def __new__(  # type: ignore[misc]
+            cls,
+            *args: Any,
+            out: Any = None,
+            where: Any = True,
+            dtype: Any = None,
+            constant: Optional[bool] = None,
+            **kwargs: Any,
+        ) -> Tensor: ...
 
     @classmethod
     def resolve_dtypes(cls, *args: Any, **kwargs: Any) -> Any:

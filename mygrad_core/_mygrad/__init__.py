@@ -5,7 +5,8 @@ installed plugins contribute (``mg.sin`` from mygrad-math, ``mg.linalg`` from
 mygrad-linalg, ...). ``python -m mygrad plugins`` lists what is installed.
 """
 
-from typing import Any, List
+from typing import Any as _Any
+from typing import List as _List
 
 import numpy as _np
 
@@ -64,9 +65,9 @@ _support.install_finder()
 _support.reserve_own_names(globals())
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _Any:
     return _support.facade_getattr(name)
 
 
-def __dir__() -> List[str]:
+def __dir__() -> _List[str]:
     return _support.facade_dir(globals())
