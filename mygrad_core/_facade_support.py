@@ -178,10 +178,17 @@ def clash_message(what: str) -> str:
 
 
 def leftovers(folder: str) -> List[str]:
-    """The files of PyPI's MyGrad found in the facade's folder ``folder``."""
+    """The files of PyPI's MyGrad found in the facade's folder ``folder`` (a sub-package
+    counts when it holds code: the facade's own type stubs live in ``nnet/*.pyi``)."""
     import os
 
-    return [name for name in _MYGRAD_ONLY if os.path.exists(os.path.join(folder, name))]
+    def left(name: str) -> bool:
+        path = os.path.join(folder, name)
+        if os.path.isdir(path):
+            return os.path.exists(os.path.join(path, "__init__.py"))
+        return os.path.exists(path)
+
+    return [name for name in _MYGRAD_ONLY if left(name)]
 
 
 def facade_clash() -> Optional[str]:

@@ -47,6 +47,7 @@ from mygrad_core import delete as delete
 from mygrad_core import diag as diag
 from mygrad_core import diagflat as diagflat
 from mygrad_core import diagonal as diagonal
+from mygrad_core import disabled_plugins as disabled_plugins
 from mygrad_core import dsplit as dsplit
 from mygrad_core import dstack as dstack
 from mygrad_core import empty as empty
