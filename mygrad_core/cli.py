@@ -1,4 +1,4 @@
-"""The ``mygrad`` command line: ``python -m mygrad plugins [--json]`` and ``demo``."""
+"""The ``mygrad`` command line: ``python -m mygrad plugins [--json]`` and ``demo [spiral|conv]``."""
 
 from __future__ import annotations
 
@@ -45,6 +45,13 @@ def main(argv: Optional[List[str]] = None) -> int:
     p = sub.add_parser("plugins", help="list the installed mygrad plugins")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     d = sub.add_parser("demo", help="train a small network with the standard plugins")
+    d.add_argument(
+        "task",
+        nargs="?",
+        default="spiral",
+        choices=("spiral", "conv"),
+        help="spiral (default): an MLP on two spirals; conv: a convnet on noisy pictures of shapes",
+    )
     d.add_argument("--outdir", default=".", help="where to write the demo's files")
     d.add_argument("--seconds", type=float, default=None, help="training time budget")
     args = parser.parse_args(argv)
@@ -53,7 +60,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     if args.command == "demo":
         from mygrad_core import demo
 
-        return demo.main(outdir=args.outdir, seconds=args.seconds)
+        return demo.main(args.task, outdir=args.outdir, seconds=args.seconds)
     parser.print_help()
     return 0
 
