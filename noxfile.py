@@ -244,7 +244,8 @@ def bump(session: nox.Session) -> None:
 @nox.session(python=PY)
 def build(session: nox.Session) -> None:
     """Build every distribution (sdist and wheel), ``twine check`` them, and install README's
-    command from the wheels with ``--no-index``: no mygrad-* name comes from the index."""
+    command from the wheels with ``--no-index``: no mygrad-* name comes from the index; both
+    demos then run (short) from that install and plot their curves."""
     session.install("build[uv]", "twine", "pip")
     tmp = Path(session.create_tmp()).resolve()
     dist = tmp / "dist"
@@ -291,3 +292,10 @@ def build(session: nox.Session) -> None:
     missing = [f.name for f in distributions()[1:] if f.name not in listing]
     if missing:
         session.error(f"installed from README's command but not loaded: {missing}")
+    # both demos run from README's install (short runs) and plot their curves
+    for task in ("spiral", "conv"):
+        outdir = tmp / "demo_out" / task
+        shutil.rmtree(outdir, ignore_errors=True)
+        session.run(py, "-m", "mygrad", "demo", task, "--outdir", str(outdir), "--seconds", "0", external=True, silent=True)
+        if not (outdir / "history.png").exists():
+            session.error(f"`mygrad demo {task}` installed from README's command wrote no plot")
