@@ -9,6 +9,20 @@ import shutil
 import sys
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, TextIO, Tuple
 
+__all__ = [
+    "LOG_EVERY",
+    "DRAW_EVERY",
+    "PLOT_HINT",
+    "Progress",
+    "missing_distributions",
+    "report_missing",
+    "save_graph",
+    "save_weights",
+    "write_history",
+    "plot_history",
+    "report_files",
+]
+
 LOG_EVERY = 3.0  # seconds between progress lines when the output is a log, not a terminal
 DRAW_EVERY = 0.1  # seconds between redraws of the bar on a terminal
 

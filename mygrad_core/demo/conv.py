@@ -31,6 +31,8 @@ from ._common import (
     write_history,
 )
 
+__all__ = ["main", "shapes", "init_params", "forward", "accuracy", "held_out_accuracy", "Adam", "CLASSES", "SEED"]
+
 SEED = 0
 SIZE = 12  # pixels per side
 CLASSES = ("square", "ring", "disc", "plus", "x")
@@ -55,10 +57,22 @@ REQUIRED = {
 
 
 def shapes(n: int, rng: np.random.Generator) -> Tuple[np.ndarray, np.ndarray]:
-    """``n`` noisy pictures (n, 1, SIZE, SIZE) float32 and their classes (n,) int64.
+    """``n`` noisy pictures of the ``CLASSES`` and their classes.
 
     Every picture is drawn from distances to its own jittered centre, all at once: the
     classes are balanced and shuffled.
+
+    Parameters
+    ----------
+    n : int
+        How many pictures.
+    rng : numpy.random.Generator
+        The source of the positions, sizes, thicknesses, brightnesses and noise.
+
+    Returns
+    -------
+    Tuple[numpy.ndarray, numpy.ndarray]
+        The pictures, shape (n, 1, SIZE, SIZE) float32, and their classes, shape (n,) int64.
     """
     labels = rng.permutation(np.arange(n) % len(CLASSES))
     mid = (SIZE - 1) / 2
@@ -158,7 +172,23 @@ class Adam:
 
 
 def main(outdir: str = ".", seconds: Optional[float] = None, out: TextIO = sys.stdout) -> int:
-    """Run the conv demo; returns the process exit code."""
+    """Run the conv demo.
+
+    Parameters
+    ----------
+    outdir : str
+        Where to write the weights, ``history.csv``, ``history.png`` and the graph.
+    seconds : Optional[float]
+        The training time budget (default ``DEFAULT_SECONDS``); at least ``MIN_STEPS``
+        and at most ``MAX_STEPS`` steps are trained whatever it is.
+    out : TextIO
+        Where the progress and the report go.
+
+    Returns
+    -------
+    int
+        The process exit code: 0, or 2 when a plugin the demo needs is missing.
+    """
     import mygrad as mg
 
     missing = missing_distributions(mg, REQUIRED)

@@ -26,6 +26,8 @@ from ._common import (
     write_history,
 )
 
+__all__ = ["main", "two_spirals", "init_params", "forward", "accuracy", "SEED"]
+
 SEED = 0
 POINTS_PER_CLASS = 250
 HIDDEN = 32
@@ -85,7 +87,23 @@ def accuracy(scores: Any, y: np.ndarray) -> float:
 
 
 def main(outdir: str = ".", seconds: Optional[float] = None, out: TextIO = sys.stdout) -> int:
-    """Run the spiral demo; returns the process exit code."""
+    """Run the spiral demo.
+
+    Parameters
+    ----------
+    outdir : str
+        Where to write the weights, ``history.csv``, ``history.png`` and the graph.
+    seconds : Optional[float]
+        The training time budget (default ``DEFAULT_SECONDS``); at least ``MIN_STEPS``
+        and at most ``MAX_STEPS`` steps are trained whatever it is.
+    out : TextIO
+        Where the progress and the report go.
+
+    Returns
+    -------
+    int
+        The process exit code: 0, or 2 when a plugin the demo needs is missing.
+    """
     import mygrad as mg
 
     missing = missing_distributions(mg, REQUIRED)
