@@ -9,6 +9,8 @@ import shutil
 import sys
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, TextIO, Tuple
 
+import numpy as np
+
 __all__ = [
     "LOG_EVERY",
     "DRAW_EVERY",
@@ -133,8 +135,11 @@ def write_history(rows: Sequence[Tuple[int, float, float]], path: str) -> str:
     return path
 
 
-def plot_history(rows: Sequence[Tuple[int, float, float]], path: str, title: str, out: TextIO) -> Optional[str]:
-    """The loss and accuracy curves to a PNG, when matplotlib is installed."""
+def plot_history(
+    rows: Sequence[Tuple[int, float, float]], path: str, title: str, out: TextIO, smooth: bool = False
+) -> Optional[str]:
+    """The loss and accuracy curves to a PNG, when matplotlib is installed; ``smooth``
+    adds their running mean (for mini-batch curves)."""
     try:
         # the object API with the Agg canvas: no pyplot, no GUI backend, no global state
         from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -142,16 +147,24 @@ def plot_history(rows: Sequence[Tuple[int, float, float]], path: str, title: str
     except ImportError:
         out.write(f"  plot: skipped (matplotlib is not installed; to get the plot: {PLOT_HINT})\n")
         return None
-    steps = [r[0] for r in rows]
+    data = np.asarray(rows, dtype=float).reshape(-1, 3)
+    steps, loss, acc = data[:, 0], data[:, 1], 100 * data[:, 2]
     fig = Figure(figsize=(9, 3.6), layout="constrained")
     FigureCanvasAgg(fig)
     ax_loss, ax_acc = fig.subplots(1, 2)
-    ax_loss.plot(steps, [r[1] for r in rows], lw=0.8, color="tab:blue")
-    ax_loss.set(xlabel="step", ylabel="loss", title="loss", yscale="log")
-    ax_acc.plot(steps, [100 * r[2] for r in rows], lw=0.8, color="tab:green")
-    ax_acc.set(xlabel="step", ylabel="accuracy (%)", title="accuracy", ylim=(0, 100.5))
-    for ax in (ax_loss, ax_acc):
+    for ax, values, color in ((ax_loss, loss, "tab:blue"), (ax_acc, acc, "tab:green")):
+        # mini-batch curves are noisy: the raw values faint, their running mean on top
+        window = len(values) // 50 if smooth else 1
+        if window > 1:
+            ax.plot(steps, values, lw=0.6, color=color, alpha=0.3)
+            running = np.convolve(values, np.ones(window) / window, mode="valid")
+            ax.plot(steps[window - 1 :], running, lw=1.2, color=color, label=f"mean of {window} steps")
+            ax.legend(loc="best", fontsize="small")
+        else:
+            ax.plot(steps, values, lw=1.0, color=color)
         ax.grid(alpha=0.3)
+    ax_loss.set(xlabel="step", ylabel="loss", title="loss", yscale="log")
+    ax_acc.set(xlabel="step", ylabel="accuracy (%)", title="accuracy", ylim=(0, 100.5))
     fig.suptitle(title)
     fig.savefig(path, dpi=100)
     return path

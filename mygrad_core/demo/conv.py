@@ -262,7 +262,7 @@ def main(outdir: str = ".", seconds: Optional[float] = None, out: TextIO = sys.s
         {
             "computational graph of one training step": graph_path,
             "history (step, loss, accuracy)": write_history(rows, os.path.join(outdir, "history.csv")),
-            "loss and accuracy curves": plot_history(rows, os.path.join(outdir, "history.png"), "mygrad demo conv: a convnet on noisy shapes", out),
+            "loss and accuracy curves": plot_history(rows, os.path.join(outdir, "history.png"), "mygrad demo conv: a convnet on noisy shapes", out, smooth=True),
         },
         out,
     )

@@ -24,10 +24,13 @@ def test_history_csv_round_trips(tmp_path):
     assert path == str(tmp_path / "history.csv")
 
 
-def test_plot_writes_a_png(tmp_path):
+@pytest.mark.parametrize("smooth", [False, True])
+def test_plot_writes_a_png(tmp_path, smooth):
     pytest.importorskip("matplotlib")
     out = io.StringIO()
-    path = _common.plot_history(ROWS, str(tmp_path / "h.png"), "title", out)
+    # long enough for a running mean when smoothed
+    rows = [(i, 1.0 / (i + 1), min(1.0, i / 100)) for i in range(200)]
+    path = _common.plot_history(rows, str(tmp_path / "h.png"), "title", out, smooth=smooth)
     assert path == str(tmp_path / "h.png") and out.getvalue() == ""
     assert (tmp_path / "h.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
