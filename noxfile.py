@@ -128,10 +128,13 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(python=PY, tags=["ci"])
 def lint(session: nox.Session) -> None:
-    """ruff and mypy."""
-    session.install("ruff", "mypy", "numpy", "pluggy", "types-setuptools")
+    """ruff, mypy and import-linter (the core's layers; what plugins may import)."""
+    session.install("ruff", "mypy", "import-linter", "types-setuptools")
+    # import-linter reads the installed packages: the core and every plugin
+    _install(session, *PLUGINS)
     session.run("ruff", "check", "mygrad_core", "plugins", "tests", "noxfile.py")
     session.run("mypy", "mygrad_core")
+    session.run("lint-imports")
 
 
 DOCS_TOOLS = ("sphinx>=7", "pydata-sphinx-theme>=0.15", "numpydoc>=1.6", "myst-parser>=2")

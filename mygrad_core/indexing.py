@@ -8,7 +8,7 @@ import numpy as np
 
 from mygrad_core.inplace import _is_basic, assign, execute_op
 from mygrad_core.operation import Operation
-from mygrad_core.tensor import Tensor
+from mygrad_core.tensor_base import Tensor
 
 __all__ = ["getitem", "setitem", "where"]
 

@@ -21,7 +21,7 @@ from mygrad_core import memguard, views
 from mygrad_core._state import STATE
 from mygrad_core.graph import _execute, _wrap_inputs
 from mygrad_core.operation import Operation
-from mygrad_core.tensor import Tensor, _new_tensor
+from mygrad_core.tensor_base import Tensor, _new_tensor
 
 __all__ = ["execute_op", "assign", "write_out"]
 

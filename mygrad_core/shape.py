@@ -9,7 +9,7 @@ import numpy as np
 
 from mygrad_core.inplace import _rebind_reshaped, execute_op
 from mygrad_core.operation import Operation
-from mygrad_core.tensor import Tensor
+from mygrad_core.tensor_base import Tensor
 
 __all__ = [
     "reshape",

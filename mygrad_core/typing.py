@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Protocol, Sequence, Tuple, Type, Union
 import numpy as np
 
 if TYPE_CHECKING:  # pragma: no cover
-    from mygrad_core.tensor import Tensor
+    from mygrad_core.tensor_base import Tensor
 
 __all__ = [
     "ArrayLike",

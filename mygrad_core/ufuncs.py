@@ -19,7 +19,7 @@ import numpy as np
 from mygrad_core.graph import _execute
 from mygrad_core.inplace import write_out
 from mygrad_core.operation import Operation, reduce_broadcast
-from mygrad_core.tensor import Tensor
+from mygrad_core.tensor_base import Tensor
 
 __all__ = ["UfuncOperation", "ufunc", "make_ufunc"]
 
@@ -76,11 +76,15 @@ class UfuncOperation(Operation):
                 self._fast_backward = False
                 kwargs["out"] = None  # NumPy warns unless asked for uninitialized entries explicitly
             out = self.forward(*[t.data for t in inputs], **kwargs)
+        elif len(inputs) == 2:
+            a, b = inputs
+            out = f(a.data, b.data) if f is not None else self.forward(a.data, b.data)
         elif len(inputs) == 1:
             x = inputs[0].data
             out = f(x) if f is not None else self.forward(x)
         else:
-            out = f(*[t.data for t in inputs]) if f is not None else self.forward(*[t.data for t in inputs])
+            arrays = [t.data for t in inputs]
+            out = f(*arrays) if f is not None else self.forward(*arrays)
         self.out = out
         return out
 

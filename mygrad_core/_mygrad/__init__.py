@@ -9,8 +9,12 @@ from typing import Any, List
 
 import numpy as _np
 
+# mygrad-core's facade, set before mygrad_core is imported (which checks it): PyPI's
+# MyGrad has no such name (see _facade_support.facade_clash)
+_MYGRAD_CORE_FACADE = True
+
 # NumPy names MyGrad re-exports
-from numpy import (  # noqa: F401  # noqa: F401
+from numpy import (  # noqa: F401,E402
     bool_,
     can_cast,
     double,
@@ -43,9 +47,11 @@ from numpy import (  # noqa: F401  # noqa: F401
     uintp,
 )
 
-from mygrad_core import *  # noqa: F401,F403
-from mygrad_core import __version__  # noqa: F401
-from mygrad_core import _facade_support as _support
+from mygrad_core import *  # noqa: F401,F403,E402
+from mygrad_core import __version__  # noqa: F401,E402
+from mygrad_core import _facade_support as _support  # noqa: E402
+
+_support.refuse_mygrad_leftovers(__file__)
 
 Inf = _np.inf
 # the documented sub-modules of the facade
@@ -54,10 +60,8 @@ from mygrad import errors, indexing_routines, operation_base, tensor_creation, t
 from mygrad_core.inplace import execute_op  # noqa: F401,E402
 
 _support.install_finder()
-
-
-def _invalidate() -> None:
-    _support.invalidate()
+# a plugin cannot give ``mygrad`` a name the facade defines itself
+_support.reserve_own_names(globals())
 
 
 def __getattr__(name: str) -> Any:

@@ -11,7 +11,7 @@ from typing import Any, Callable, Optional, Sequence
 import numpy as np
 
 from mygrad_core.graph import no_autodiff
-from mygrad_core.tensor import Tensor, tensor
+from mygrad_core.tensor_base import Tensor, tensor
 
 __all__ = [
     "numerical_gradient",
