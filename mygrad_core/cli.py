@@ -1,5 +1,5 @@
-"""The ``mygrad`` command line: ``python -m mygrad plugins [--json]``, ``demo`` and
-``--version``.
+"""The ``mygrad`` command line: ``python -m mygrad plugins [--json]``, ``demo [spiral|conv]``
+and ``--version``.
 
 ``plugins`` exits with status 1 when a plugin failed to load (like ``pip check``), so a
 script or CI job can rely on it.
@@ -88,6 +88,13 @@ def main(argv: Optional[List[str]] = None) -> int:
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--version", action=_Version, help="print mygrad-core's version and each plugin's")
     d = sub.add_parser("demo", help="train a small network with the standard plugins")
+    d.add_argument(
+        "task",
+        nargs="?",
+        default="spiral",
+        choices=("spiral", "conv"),
+        help="spiral (default): an MLP on two spirals; conv: a convnet on noisy pictures of shapes",
+    )
     d.add_argument("--outdir", default=".", help="where to write the demo's files")
     d.add_argument("--seconds", type=float, default=None, help="training time budget")
     try:
@@ -97,7 +104,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         elif args.command == "demo":
             from mygrad_core.demo import main as demo_main
 
-            code = demo_main(outdir=args.outdir, seconds=args.seconds)
+            code = demo_main(args.task, outdir=args.outdir, seconds=args.seconds)
         else:
             parser.print_help()
             code = 0
