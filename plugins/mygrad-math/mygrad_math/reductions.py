@@ -101,6 +101,9 @@ class Std(_Moment):
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
         # d(std) = d(var) / (2 std)
         dvar = self._dvar(grad)
+        if not self.axes:
+            # the std over no axes is identically 0, and so is its gradient (not 0 / 0)
+            return np.zeros_like(dvar)
         std = reduced_shape_grad(self.out, self.variables[0].shape, self.axes, self.keepdims)
         return dvar / (2 * std)
 
