@@ -55,7 +55,7 @@ def test_tensor_copy_false_with_ndmin_is_a_differentiable_view(x, extra, constan
     t = tensor(x)
     ndmin = x.ndim + extra
     v = tensor(t, copy=False, ndmin=ndmin, constant=constant)
-    expected = np.array(x, copy=None, ndmin=ndmin)
+    expected = np.array(x, ndmin=ndmin)
     assert v.shape == expected.shape
     assert v.base is t and np.shares_memory(v.data, t.data)
     g = np.arange(v.size, dtype=float).reshape(v.shape)
