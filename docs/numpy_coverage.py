@@ -10,9 +10,9 @@ from __future__ import annotations
 import sys
 from typing import Any, Dict, List, Tuple
 
+import mygrad  # noqa: F401  (loads the plugins)
 import numpy as np
 
-import mygrad  # noqa: F401  (loads the plugins)
 from mygrad_core import load_plugins
 from mygrad_core.hookspecs import key_name
 from mygrad_core.plugins import HOST

@@ -371,11 +371,12 @@ class _NoAutoDiff:
     def __exit__(self, *exc: object) -> None:
         STATE.tracking = self._previous.pop()
 
-    def __call__(self, func: _F) -> _F:
+    def __call__(self, func: _F, to_numpy: bool = False) -> _F:
         @functools.wraps(func)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             with self:
-                return func(*args, **kwargs)
+                out = func(*args, **kwargs)
+            return np.asarray(out) if to_numpy else out
 
         return wrapper  # type: ignore[return-value]
 

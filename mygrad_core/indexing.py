@@ -57,7 +57,15 @@ def getitem(a: Tensor, index: Any) -> Tensor:
 
 def setitem(a: Tensor, index: Any, value: Any) -> None:
     """``a[index] = value``, in place and differentiable."""
-    assign(a, value, index=_index_data(index))
+    index = _index_data(index)
+    if a.dtype.kind in "biu" and isinstance(value, (float, np.floating)):
+        # NumPy refuses nan/inf for an integer slot (ValueError/OverflowError) rather
+        # than storing garbage: a scratch 0-D write raises the same error
+        np.empty((), dtype=a.dtype)[()] = value
+    try:
+        assign(a, value, index=index)
+    except IndexError as e:
+        raise IndexError(f"{e} (writing into a tensor of shape {a.shape} at index {index!r})") from None
 
 
 class Where(Operation):

@@ -46,7 +46,21 @@ def _as_input_array(a: Any, dtype: Any = None) -> np.ndarray:
     return arr
 
 
+def _check_constant(constant: Any, where: str = "Tensor") -> None:
+    if constant is not None and not isinstance(constant, (bool, np.bool_)):
+        raise TypeError(f"{where}: `constant` must be None, True or False, got {constant!r}")
+
+
+def _check_ndmin(ndmin: Any, where: str = "Tensor") -> int:
+    """``ndmin`` as an int; anything but a non-negative integer is a TypeError."""
+    if isinstance(ndmin, (int, np.integer)) and not isinstance(ndmin, (bool, np.bool_)) and ndmin >= 0:
+        return int(ndmin)
+    raise TypeError(f"{where}: `ndmin` must be a non-negative integer, got {ndmin!r}")
+
+
 def _infer_constant(arr: np.ndarray, constant: Optional[bool], where: str = "Tensor") -> bool:
+    if constant is not None and constant is not True and constant is not False:
+        _check_constant(constant, where)
     if arr.dtype.kind in "fc":
         return bool(constant) if constant is not None else False
     if constant is False:
@@ -152,11 +166,11 @@ class Tensor:
         copy: bool = True,
         ndmin: int = 0,
     ) -> None:
+        if type(ndmin) is not int or ndmin < 0:
+            ndmin = _check_ndmin(ndmin)
         if isinstance(x, Tensor):
-            # a float tensor passes its flag on, also through a float dtype change
-            # (as astensor does)
-            if constant is None and (dtype is None or np.dtype(dtype).kind == "f"):
-                constant = x._constant if x._data.dtype.kind in "fc" else None
+            # a new tensor: constant=None is inferred from the dtype, not inherited
+            # (seed 000, mygrad.tensor: "Defaults to False for float-type data")
             x = x._data
         if copy:
             arr = np.array(x, dtype=dtype, copy=True, ndmin=ndmin)
@@ -315,7 +329,9 @@ class Tensor:
         Tensor([1, 2], dtype=int8)
         """
         data = self._data.astype(dtype, casting=casting, copy=copy)
-        if constant is None:
+        if constant is None and self._data.dtype.kind in "fc":
+            # a float original's flag was chosen, an integer one's was forced by its
+            # dtype: only the former is inherited (mg.arange(3).astype(float) is a variable)
             constant = self._constant if data.dtype.kind in "fc" else None
         if data is self._data and constant == self._constant:
             return self
@@ -350,7 +366,8 @@ class Tensor:
         return "Tensor" + body[5:].replace("\n", "\n ").replace("\n \n", "\n\n").replace("\n \n", "\n\n")
 
     def __str__(self) -> str:
-        return str(self._data)
+        # MyGrad prints a tensor the same way everywhere: Tensor([1., 2.])
+        return self.__repr__()
 
     def __array__(self, dtype: Any = None, copy: Optional[bool] = None) -> np.ndarray:
         if dtype is None or np.dtype(dtype) == self._data.dtype:
@@ -584,11 +601,18 @@ def tensor(
     >>> mgc.tensor([1.0], ndmin=2).shape
     (1, 1)
     """
+    if type(ndmin) is not int or ndmin < 0:
+        ndmin = _check_ndmin(ndmin, "tensor")
     if isinstance(arr_like, Tensor) and not copy:
+        _check_constant(constant, "tensor")
         same_dtype = dtype is None or np.dtype(dtype) == arr_like.dtype
         same_const = constant is None or constant == arr_like._constant
-        if same_dtype and same_const and arr_like.ndim >= ndmin:
-            return arr_like
+        if same_dtype and same_const:
+            if arr_like.ndim >= ndmin:
+                return arr_like
+            # like np.array(a, copy=False, ndmin=k).base is a: a view, differentiable
+            newshape = (1,) * (ndmin - arr_like.ndim) + arr_like.shape
+            return _method("reshape")(arr_like, newshape, constant=constant)
     return Tensor(arr_like, dtype=dtype, constant=constant, copy=copy, ndmin=ndmin)
 
 

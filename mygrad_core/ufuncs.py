@@ -211,8 +211,8 @@ class ufunc(metaclass=_UfuncType):
 
     Each ufunc is a subclass made by :func:`make_ufunc`; calling it runs its op:
     ``f(*inputs, out=None, *, where=True, dtype=None, constant=None)``. ``out`` may be
-    a Tensor (written in place, differentiably) or an ndarray; either way ``out`` is
-    returned.
+    a Tensor (written in place, differentiably, and returned) or an ndarray (written,
+    and the returned Tensor's ``.data`` is that array, guarded while its graph lives).
 
     Examples
     --------
@@ -275,7 +275,8 @@ class ufunc(metaclass=_UfuncType):
 
 _STANDARD_PARAMETERS = """\
     out : Optional[Union[Tensor, ndarray]]
-        A target for the result; it is written in place and returned.
+        A target for the result, written in place. A Tensor is returned itself; for
+        an ndarray the returned Tensor's ``.data`` is that array.
     where : Mask, optional (default=True)
         Compute only where True; other entries are uninitialised unless ``out`` is given.
     dtype : Optional[DTypeLikeReals]

@@ -68,7 +68,8 @@ def test_execute_op_args_kwargs_out():
     sum_(out).backward()
     np.testing.assert_array_equal(x.grad, [2.0, 2.0])
     nd = np.zeros(2)
-    assert execute_op(Scale, x, op_args=(2.0,), out=nd) is nd
+    r3 = execute_op(Scale, x, op_args=(2.0,), out=nd)
+    assert r3.data is nd and r3.creator is not None  # a Tensor over the ndarray, in the graph
     assert mgc.execute_op is execute_op
 
 
