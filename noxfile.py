@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 from pathlib import Path
 
@@ -24,6 +25,8 @@ PY = "3.11"
 _PYENV_310 = sorted(Path.home().glob(".pyenv/versions/3.10.*/bin/python3.10"))
 OLDEST_PY = str(_PYENV_310[-1]) if _PYENV_310 else "3.10"
 CORE = ".[testing]"
+# the core with its `demo` extra (matplotlib: the demos plot their curves)
+CORE_DEMO = ".[testing,demo]"
 
 # plugin folder -> the plugins it depends on (as declared in its pyproject)
 PLUGINS = {
@@ -40,9 +43,9 @@ def _existing(names):
     return [n for n in names if (ROOT / "plugins" / n / "pyproject.toml").exists()]
 
 
-def _install(session: nox.Session, *plugins: str, extra: tuple = ()) -> None:
+def _install(session: nox.Session, *plugins: str, extra: tuple = (), core: str = CORE) -> None:
     paths = [f"plugins/{p}" for p in _existing(plugins)]
-    session.install(CORE, *paths, *extra)
+    session.install(core, *paths, *extra)
 
 
 def _pytest(session: nox.Session, *paths: str) -> None:
@@ -115,18 +118,41 @@ def example(session: nox.Session) -> None:
 
 @nox.session(python=PY, tags=["ci"])
 def tests(session: nox.Session) -> None:
-    """Everything installed together: all test folders plus the docs' doctests."""
-    _install(session, *PLUGINS, extra=("graphviz",))
-    folders = [p for p in ("tests/core", "tests/plugin_system", "tests/math", "tests/linalg", "tests/random", "tests/io", "tests/graphviz", "tests/nnet", "tests/demo", "tests/docs") if (ROOT / p).exists()]
+    """Everything installed together, for what crosses plugins: the plugin system, the
+    docs' doctests, the demos (with the core's ``demo`` extra, so their plots are
+    checked) and the type stubs. Each plugin's own suite runs once, in its session."""
+    _install(session, *PLUGINS, extra=("graphviz",), core=CORE_DEMO)
+    folders = [p for p in ("tests/plugin_system", "tests/demo", "tests/docs", "tests/typing") if (ROOT / p).exists()]
     _pytest(session, *folders)
 
 
 @nox.session(python=PY, tags=["ci"])
 def lint(session: nox.Session) -> None:
-    """ruff and mypy."""
-    session.install("ruff", "mypy", "numpy", "pluggy", "types-setuptools")
+    """ruff, mypy and import-linter (the core's layers; what plugins may import)."""
+    session.install("ruff", "mypy", "import-linter", "types-setuptools")
+    # import-linter reads the installed packages: the core and every plugin
+    _install(session, *PLUGINS)
     session.run("ruff", "check", "mygrad_core", "plugins", "tests", "noxfile.py")
     session.run("mypy", "mygrad_core")
+    session.run("lint-imports")
+
+
+@nox.session(python=PY, tags=["ci"])
+def typecheck(session: nox.Session) -> None:
+    """mypy and pyright on a user's code (tests/typing/user_code.py, user_errors.py) against
+    regular installs of mygrad-core and the standard plugins: type checkers read installed
+    files and do not run an editable install's import hooks."""
+    _install(session, *PLUGINS, extra=("mypy", "pyright[nodejs]", "typing_extensions"))
+    _pytest(session, "tests/typing")
+
+
+@nox.session(python=PY)
+def stubs(session: nox.Session) -> None:
+    """Regenerate the facade's type stubs (mygrad_core/_mygrad/**/*.pyi) from the core's and
+    the standard plugins' names; commit the result (tests/typing checks it is current)."""
+    _install(session, *PLUGINS, extra=("graphviz",))
+    session.chdir(session.create_tmp())
+    session.run("python", str(ROOT / "tests" / "typing" / "gen_stubs.py"))
 
 
 DOCS_TOOLS = ("sphinx>=7", "pydata-sphinx-theme>=0.15", "numpydoc>=1.6", "myst-parser>=2")
@@ -153,9 +179,28 @@ def docs(session: nox.Session) -> None:
 
 @nox.session(python=PY)
 def demo(session: nox.Session) -> None:
-    """README's main job: install everything and run the demo."""
-    _install(session, *PLUGINS, extra=("graphviz",))
-    session.run("python", "-m", "mygrad", "demo", "--outdir", str(ROOT / "demo_out"))
+    """README's main job at full length: both demos (``spiral`` and ``conv``), each
+    writing to its own folder under demo_out/; the conv demo must reach >= 95% held-out
+    accuracy within 60 s, and both must plot their curves."""
+    import time
+
+    _install(session, *PLUGINS, extra=("graphviz",), core=".[demo]")
+    for task in ("spiral", "conv"):
+        outdir = ROOT / "demo_out" / task
+        shutil.rmtree(outdir, ignore_errors=True)  # so that no earlier run's files count
+        start = time.perf_counter()
+        out = session.run("python", "-m", "mygrad", "demo", task, "--outdir", str(outdir), silent=True)
+        elapsed = time.perf_counter() - start
+        print(out, end="")
+        if not (outdir / "history.csv").exists() or not (outdir / "history.png").exists():
+            session.error(f"demo {task}: no history.csv or history.png in {outdir}")
+        if task == "conv":
+            match = re.fullmatch(r"held-out accuracy: (\d+\.\d)%", out.splitlines()[-1])
+            if not match or float(match.group(1)) < 95.0:
+                session.error(f"demo conv: expected a held-out accuracy >= 95%, got {out.splitlines()[-1]!r}")
+            if elapsed > 60:
+                session.error(f"demo conv: took {elapsed:.0f} s, more than 60 s")
+        session.log(f"demo {task}: {elapsed:.1f} s")
 
 
 @nox.session(python=PY)
@@ -220,7 +265,8 @@ def bump(session: nox.Session) -> None:
 @nox.session(python=PY)
 def build(session: nox.Session) -> None:
     """Build every distribution (sdist and wheel), ``twine check`` them, and install README's
-    command from the wheels with ``--no-index``: no mygrad-* name comes from the index."""
+    command from the wheels with ``--no-index``: no mygrad-* name comes from the index; both
+    demos then run (short) from that install and plot their curves."""
     session.install("build[uv]", "twine", "pip")
     tmp = Path(session.create_tmp()).resolve()
     dist = tmp / "dist"
@@ -238,8 +284,14 @@ def build(session: nox.Session) -> None:
     match = re.search(r"python -m pip install ([^&\n]+)", block)
     if not match:
         session.error("README's first bash block has no `python -m pip install`")
-    args = match.group(1).split()
-    local = [a for a in args if a.startswith(".")]
+    args = [shlex.split(a)[0] for a in match.group(1).split()]  # the shell's quotes removed
+
+    def as_wheel(arg: str) -> str:
+        """A folder of ours (maybe with extras: `.[demo]`) as its wheel, with the same extras."""
+        folder, _, extras = arg.partition("[")
+        return f"{wheels[folder]}[{extras}" if extras else str(wheels[folder])
+
+    local = [a.split("[")[0] for a in args if a.startswith(".")]
     if set(local) != set(wheels):
         session.error(f"README installs {sorted(local)}, the repository has {sorted(wheels)}")
     others = [a for a in args if not a.startswith(".") and not a.startswith("-")]
@@ -247,17 +299,24 @@ def build(session: nox.Session) -> None:
         session.error(f"README resolves {others} from the package index")
     # the third-party dependencies, fetched once; then an offline install of our wheels
     deps = tmp / "deps"
-    session.run("python", "-m", "pip", "download", "-q", "-d", str(deps), *map(str, wheels.values()), *others)
+    session.run("python", "-m", "pip", "download", "-q", "-d", str(deps), *(as_wheel(a) if a.startswith(".") else a for a in args if not a.startswith("-")))
     for ours in deps.glob("mygrad_*"):
         ours.unlink()
     venv = tmp / "readme-venv"
     shutil.rmtree(venv, ignore_errors=True)
     session.run("python", "-m", "venv", str(venv))
     py = str(venv / "bin" / "python")
-    session.run(py, "-m", "pip", "install", "-q", "--no-index", "--find-links", str(deps), *(str(wheels.get(a, a)) for a in args), external=True)
+    session.run(py, "-m", "pip", "install", "-q", "--no-index", "--find-links", str(deps), *(as_wheel(a) if a.startswith(".") else a for a in args), external=True)
     session.run(py, "-m", "pip", "check", external=True)
     session.chdir(str(tmp))
     listing = session.run(py, "-m", "mygrad", "plugins", external=True, silent=True)
     missing = [f.name for f in distributions()[1:] if f.name not in listing]
     if missing:
         session.error(f"installed from README's command but not loaded: {missing}")
+    # both demos run from README's install (short runs) and plot their curves
+    for task in ("spiral", "conv"):
+        outdir = tmp / "demo_out" / task
+        shutil.rmtree(outdir, ignore_errors=True)
+        session.run(py, "-m", "mygrad", "demo", task, "--outdir", str(outdir), "--seconds", "0", external=True, silent=True)
+        if not (outdir / "history.png").exists():
+            session.error(f"`mygrad demo {task}` installed from README's command wrote no plot")

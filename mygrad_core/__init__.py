@@ -45,11 +45,8 @@ from mygrad_core.memguard import (
 from mygrad_core.operation import Operation, SkipGradient, reduce_broadcast
 from mygrad_core.plugins import (
     MyGradHookSpecs,
-    failed_plugins,
     hookimpl,
     hookspec,
-    load_plugins,
-    loaded_plugins,
     register_plugin,
     unregister_plugin,
 )
@@ -73,7 +70,7 @@ from mygrad_core.shape import (
     swapaxes,
     transpose,
 )
-from mygrad_core.tensor import Tensor, asarray, astensor, tensor
+from mygrad_core.tensor_base import Tensor, asarray, astensor, tensor
 from mygrad_core.ufuncs import UfuncOperation, make_ufunc, ufunc
 
 __version__ = "0.1.0"
@@ -101,6 +98,7 @@ __all__ = [
     "load_plugins",
     "loaded_plugins",
     "failed_plugins",
+    "disabled_plugins",
     "REGISTRY",
     # memory guarding
     "mem_guard_off",
@@ -152,13 +150,32 @@ __all__ = [
 
 # array manipulation beyond MyGrad's (NumPy's names; each module's __all__ lists them)
 from mygrad_core import diagonals as _diagonals  # noqa: E402
-from mygrad_core import discovery as _discovery  # noqa: E402
 from mygrad_core import joining as _joining  # noqa: E402
 from mygrad_core import rearranging as _rearranging  # noqa: E402
 
 __all__ += _rearranging.__all__ + _joining.__all__ + _diagonals.__all__
 
-from mygrad_core.plugins import _register_core  # noqa: E402
 
-REGISTRY.on_miss = _discovery.ensure_provider
-_register_core()
+def _refuse_foreign_facade() -> None:
+    import sys
+
+    facade = sys.modules.get("mygrad")
+    if facade is not None and not getattr(facade, "_MYGRAD_CORE_FACADE", False) and hasattr(facade, "__file__"):
+        from mygrad_core._facade_support import clash_message
+
+        raise ImportError(clash_message(f"`mygrad` is PyPI's MyGrad ({facade.__file__!r}), not mygrad-core's facade"))
+
+
+_refuse_foreign_facade()
+
+# The host's wiring, bottom-up: the core's own contributions are registered like a
+# plugin's, the names the core gives ``mygrad`` are reserved, and a registry miss goes
+# to discovery (which sits above the host and the engine).
+from mygrad_core import _builtin, discovery  # noqa: E402
+from mygrad_core.discovery import disabled_plugins, failed_plugins, load_plugins, loaded_plugins  # noqa: E402
+from mygrad_core.plugins import HOST as _HOST  # noqa: E402
+
+if not _HOST.is_loaded("mygrad-core"):
+    _HOST.register(_builtin, "mygrad-core", distribution="mygrad-core", version=__version__)
+_HOST.reserve(__all__, globals())
+REGISTRY.on_miss = discovery.ensure_provider

@@ -14,9 +14,9 @@ from importlib.machinery import ModuleSpec, PathFinder
 from types import ModuleType
 from typing import Any, Dict, List, Optional, Sequence
 
+from mygrad_core.discovery import ensure_loaded
 from mygrad_core.errors import MissingPluginError
-from mygrad_core.plugins import ensure_loaded, ensure_provider
-from mygrad_core.registry import REGISTRY, STANDARD_PROVIDERS, missing_message
+from mygrad_core.registry import REGISTRY, missing_message, provider_of
 
 FACADE = "mygrad"
 _PREFIX = FACADE + "."
@@ -72,11 +72,11 @@ def facade_getattr(name: str) -> Any:
         value = _lookup(name)
     except KeyError:
         try:
-            if not ensure_provider(name):  # plugins load on the first miss only
+            if not REGISTRY.on_miss(name):  # plugins load on the first miss only
                 raise KeyError(name) from None
             value = _lookup(name)
         except KeyError:
-            if name in STANDARD_PROVIDERS:
+            if provider_of(name) is not None:
                 raise MissingPluginError(missing_message(f"'{FACADE}.{name}'", name)) from None
             raise AttributeError(f"module {FACADE!r} has no attribute {name!r}") from None
     namespace = sys.modules[FACADE].__dict__
@@ -121,12 +121,16 @@ class _AliasFinder:
         root = REGISTRY.namespaces.get(head)
         if root is None:
             facade = sys.modules.get(FACADE)
-            if len(parts) == 2 and facade is not None and PathFinder.find_spec(fullname, facade.__path__) is not None:
-                return None  # one of the facade's own files (mygrad.__main__ ...)
-            ensure_provider(head)
+            if len(parts) == 2 and facade is not None:
+                own = PathFinder.find_spec(fullname, facade.__path__)
+                # one of the facade's own files (mygrad.__main__ ...); a folder of type
+                # stubs only (mygrad/nnet/*.pyi) is a namespace package: no origin
+                if own is not None and own.origin is not None:
+                    return None
+            REGISTRY.on_miss(head)
             root = REGISTRY.namespaces.get(head)
             if root is None:
-                if len(parts) == 2 and head in STANDARD_PROVIDERS:
+                if len(parts) == 2 and provider_of(head) is not None:
                     raise ModuleNotFoundError(missing_message(f"'{fullname}'", head), name=fullname)
                 return None
         if len(parts) == 2:
@@ -148,3 +152,84 @@ _FINDER = _AliasFinder()
 def install_finder() -> None:
     if _FINDER not in sys.meta_path:
         sys.meta_path.insert(0, _FINDER)
+    # the facade forgets what it cached whenever a plugin comes or goes
+    REGISTRY.subscribe(invalidate)
+
+
+def reserve_own_names(namespace: Dict[str, Any]) -> None:
+    from mygrad_core.plugins import HOST
+
+    HOST.reserve([n for n in namespace if not n.startswith("_") and n not in REGISTRY.functions], namespace)
+
+
+# Files and folders PyPI's MyGrad ships inside its ``mygrad`` package that this facade
+# never has (its sub-packages come from plugins, through the finder above).
+_MYGRAD_ONLY = ("tensor_core.py", "_version.py", "nnet", "math", "linalg", "random")
+MARKER = "_MYGRAD_CORE_FACADE"
+
+
+def clash_message(what: str) -> str:
+    return (
+        f"{what}: PyPI's MyGrad (distribution 'mygrad') and mygrad-core both install the "
+        "package `mygrad`, so they cannot share an environment. Fix: `pip uninstall -y "
+        "mygrad mygrad-core`, then reinstall mygrad-core and its plugins (or use MyGrad "
+        "alone, or another virtual environment)"
+    )
+
+
+def leftovers(folder: str) -> List[str]:
+    """The files of PyPI's MyGrad found in the facade's folder ``folder`` (a sub-package
+    counts when it holds code: the facade's own type stubs live in ``nnet/*.pyi``)."""
+    import os
+
+    def left(name: str) -> bool:
+        path = os.path.join(folder, name)
+        if os.path.isdir(path):
+            return os.path.exists(os.path.join(path, "__init__.py"))
+        return os.path.exists(path)
+
+    return [name for name in _MYGRAD_ONLY if left(name)]
+
+
+def facade_clash() -> Optional[str]:
+    """What is wrong if PyPI's MyGrad is (or was) installed next to mygrad-core; None if
+    nothing is (a thorough check for the command line, not for import time)."""
+    import importlib.util
+    import os
+
+    facade = sys.modules.get(FACADE)
+    if facade is not None and not getattr(facade, MARKER, False):
+        return clash_message(f"`mygrad` is not mygrad-core's facade (it is {getattr(facade, '__file__', facade)!r})")
+    try:
+        spec = importlib.util.find_spec(FACADE)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is not None and spec.origin:
+        try:
+            with open(spec.origin, encoding="utf-8") as f:
+                ours = MARKER in f.read()
+        except OSError:
+            ours = True
+        if not ours:
+            return clash_message(f"`import mygrad` runs {spec.origin!r}, which is not mygrad-core's facade")
+        found = leftovers(os.path.dirname(spec.origin))
+        if found:
+            return clash_message(f"mygrad-core's facade was installed over PyPI's MyGrad, whose files remain ({', '.join(found)})")
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    try:
+        dist = distribution("mygrad")
+    except PackageNotFoundError:
+        return None
+    return clash_message(f"the distribution mygrad {dist.version} (PyPI's MyGrad) is installed")
+
+
+def refuse_mygrad_leftovers(facade_file: str) -> None:
+    """ImportError if the facade was installed over PyPI's MyGrad's files."""
+    import os
+
+    found = leftovers(os.path.dirname(facade_file))
+    if found:
+        raise ImportError(
+            clash_message(f"mygrad-core's facade was installed over PyPI's MyGrad, whose files remain ({', '.join(found)})")
+        )

@@ -10,7 +10,7 @@ from typing import Any, Optional
 
 import numpy as np
 
-from mygrad_core.tensor import (  # noqa: F401  (tensor, astensor: re-exported)
+from mygrad_core.tensor_base import (  # noqa: F401  (tensor, astensor: re-exported)
     Tensor,
     _check_kind,
     _infer_constant,

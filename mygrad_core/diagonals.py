@@ -11,7 +11,7 @@ import numpy as np
 
 from mygrad_core.inplace import execute_op
 from mygrad_core.operation import Operation
-from mygrad_core.tensor import Tensor
+from mygrad_core.tensor_base import Tensor
 
 __all__ = ["diagonal", "diag", "diagflat", "triu", "tril"]
 

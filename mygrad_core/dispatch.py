@@ -7,7 +7,7 @@ from typing import Any, Dict, Tuple
 import numpy as np
 
 from mygrad_core.registry import REGISTRY, missing_message, provider_of
-from mygrad_core.tensor import Tensor
+from mygrad_core.tensor_base import Tensor
 
 __all__ = ["array_ufunc", "array_function", "to_data"]
 

@@ -1,6 +1,6 @@
 """Building the graph (``_execute``), back-propagation and ``no_autodiff``.
 
-This module and :mod:`mygrad_core.tensor` are the engine's kernel: they import each
+This module and :mod:`mygrad_core.tensor_base` are the engine's kernel: they import each
 other (graph makes Tensors; ``Tensor.backward`` runs :func:`backward`), and no other
 module of the core is part of an import cycle. ``execute_op``, which adds ``out=``, is
 in :mod:`mygrad_core.inplace`.
@@ -24,7 +24,7 @@ from mygrad_core import memguard, views
 from mygrad_core._state import GUARDING, STATE, TRACKING, Switch
 from mygrad_core.errors import InvalidBackprop
 from mygrad_core.operation import Operation, SkipGradient, _check_grad
-from mygrad_core.tensor import Tensor, _as_input_array, _new_tensor
+from mygrad_core.tensor_base import Tensor, _as_input_array, _new_tensor
 
 __all__ = ["no_autodiff", "backward", "clear_graph"]
 
@@ -437,11 +437,12 @@ class _NoAutoDiff(Switch):
     var = TRACKING
     value = False
 
-    def __call__(self, func: _F) -> _F:
+    def __call__(self, func: _F, to_numpy: bool = False) -> _F:
         @functools.wraps(func)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             with self:
-                return func(*args, **kwargs)
+                out = func(*args, **kwargs)
+            return np.asarray(out) if to_numpy else out
 
         return wrapper  # type: ignore[return-value]
 

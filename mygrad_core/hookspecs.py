@@ -7,13 +7,25 @@ A plugin implements any of the hooks of :class:`MyGradHookSpecs` with ``@hookimp
 from __future__ import annotations
 
 from types import ModuleType
-from typing import Any, Callable, Iterable, Mapping, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple
 
+import numpy as np
 import pluggy
 
-from mygrad_core._slots import ROUTED
+from mygrad_core._slots import BINARY_OPERATORS, ROUTED, UNARY_OPERATORS
 
-__all__ = ["PROJECT", "ENTRY_POINT_GROUP", "hookspec", "hookimpl", "MyGradHookSpecs"]
+__all__ = [
+    "PROJECT",
+    "ENTRY_POINT_GROUP",
+    "hookspec",
+    "hookimpl",
+    "MyGradHookSpecs",
+    "Kind",
+    "KINDS",
+    "HOOKS",
+    "OPERATORS",
+    "key_name",
+]
 
 PROJECT = "mygrad"
 ENTRY_POINT_GROUP = "mygrad.plugins"
@@ -139,16 +151,153 @@ class MyGradHookSpecs:
         """
 
 
-HOOK_NAMES: Tuple[str, ...] = (
-    "mygrad_functions",
-    "mygrad_namespaces",
-    "mygrad_numpy_overrides",
-    "mygrad_numpy_data_functions",
-    "mygrad_numpy_constant_functions",
-    "mygrad_tensor_methods",
-    "mygrad_overrides",
+# ------------------------------------------------------------ the contribution schema
+#
+# One row per kind of contribution. The host (validation, ownership, listing) and
+# discovery (the cache of what each plugin provides) read this table only.
+
+# The operators a plugin may provide, keyed by the dunder of their forward form (the
+# Tensor derives the reflected and in-place forms from it).
+OPERATORS: Dict[str, str] = {
+    **{name: symbol for name, symbol, _, _ in BINARY_OPERATORS},
+    **dict(UNARY_OPERATORS),
+}
+
+
+def key_name(key: Any) -> str:
+    """A printable, stable name for a registry key: ``"sin"``, ``"numpy.sin"``,
+    ``"numpy.linalg.norm"``."""
+    if isinstance(key, str):
+        return key
+    name = getattr(key, "__name__", repr(key))
+    if isinstance(key, np.ufunc):
+        return f"numpy.{name}"
+    mod = getattr(key, "__module__", None) or "numpy"
+    if mod.startswith("numpy"):
+        # np.linalg.norm -> numpy.linalg.norm; np.sum -> numpy.sum
+        mod = ".".join(p for p in mod.split(".") if not p.startswith("_"))
+    return f"{mod}.{name}"
+
+
+def _identifier(key: Any, value: Any) -> Optional[str]:
+    if not isinstance(key, str) or not key.isidentifier():
+        return f"key {key!r} is not an identifier string"
+    return None
+
+
+def _module(key: Any, value: Any) -> Optional[str]:
+    if not isinstance(value, ModuleType):
+        return f"{key!r} must map to a module, got {type(value).__name__}"
+    return _identifier(key, value)
+
+
+def _method(key: Any, value: Any) -> Optional[str]:
+    problem = _identifier(key, value)
+    if problem:
+        return problem
+    if not callable(value):
+        return f"{key!r} must map to a callable"
+    if key.startswith("_") and key not in ROUTED:
+        return f"{key!r} is private or an operator the core does not route to plugins; see the hook's documentation"
+    return None
+
+
+def _callables(key: Any, value: Any) -> Optional[str]:
+    if not callable(key) or not callable(value):
+        return f"{key!r} -> {value!r} is not callable -> callable"
+    return None
+
+
+def _numpy_callable(key: Any, value: Any) -> Optional[str]:
+    return None if callable(key) else f"{key!r} is not a NumPy callable"
+
+
+def _ufunc_or_function(ufunc_table: str, function_table: str) -> Callable[[Any], str]:
+    def table(key: Any) -> str:
+        return ufunc_table if isinstance(key, np.ufunc) else function_table
+
+    return table
+
+
+class Kind:
+    """One kind of contribution: which hook returns it and where it goes.
+
+    - ``hook``: the hook returning it;
+    - ``label``: how ``loaded_plugins()`` and ``python -m mygrad plugins`` name it;
+    - ``slot``: keys conflict within a slot (the four NumPy tables share "numpy");
+    - ``table(key)``: the registry table a key goes to;
+    - ``check(key, value)``: a problem with the pair, or None;
+    - ``mapping``: the hook returns a dict ``{key: value}``; otherwise a list of keys,
+      each mapped to ``value``.
+    """
+
+    # (a plain class: a dataclass costs more at import than the whole module)
+    __slots__ = ("hook", "label", "slot", "table", "check", "mapping", "value")
+
+    def __init__(
+        self,
+        hook: str,
+        label: str,
+        slot: str,
+        table: Callable[[Any], str],
+        check: Callable[[Any, Any], Optional[str]],
+        mapping: bool = True,
+        value: Any = None,
+    ) -> None:
+        self.hook, self.label, self.slot, self.table = hook, label, slot, table
+        self.check, self.mapping, self.value = check, mapping, value
+
+    def __repr__(self) -> str:
+        return f"Kind({self.hook!r})"
+
+    def items(self, result: Any) -> List[Tuple[Any, Any]]:
+        """Validate a hook's result; its (key, value) pairs."""
+        if self.mapping:
+            if not isinstance(result, Mapping):
+                raise TypeError(f"hook {self.hook!r} must return a dict, got {type(result).__name__}")
+            pairs = list(result.items())
+        else:
+            if isinstance(result, (str, bytes, Mapping)) or not isinstance(result, Iterable):
+                raise TypeError(f"hook {self.hook!r} must return a list, got {type(result).__name__}")
+            pairs = [(key, self.value) for key in result]
+        for key, value in pairs:
+            problem = self.check(key, value)
+            if problem:
+                raise TypeError(f"hook {self.hook!r}: {problem}")
+        return pairs
+
+
+KINDS: Tuple[Kind, ...] = (
+    Kind("mygrad_functions", "functions", "functions", lambda key: "functions", _identifier),
+    Kind("mygrad_namespaces", "namespaces", "namespaces", lambda key: "namespaces", _module),
+    Kind("mygrad_tensor_methods", "tensor methods", "tensor_methods", lambda key: "tensor_methods", _method),
+    Kind(
+        "mygrad_numpy_overrides",
+        "numpy overrides",
+        "numpy",
+        _ufunc_or_function("ufunc_overrides", "function_overrides"),
+        _callables,
+    ),
+    Kind(
+        "mygrad_numpy_data_functions",
+        "numpy overrides",
+        "numpy",
+        _ufunc_or_function("data_ufuncs", "data_functions"),
+        _numpy_callable,
+        mapping=False,
+        value=False,
+    ),
+    Kind(
+        "mygrad_numpy_constant_functions",
+        "numpy overrides",
+        "numpy",
+        _ufunc_or_function("data_ufuncs", "data_functions"),
+        _numpy_callable,
+        mapping=False,
+        value=True,
+    ),
 )
 
-# the Tensor attributes the core looks up in the registry (all others on the class
-# are the core's own and cannot be replaced by a plugin)
-ROUTED_TENSOR_ATTRS = ROUTED
+# the hook that is not a contribution: keys a plugin takes over from another
+OVERRIDES_HOOK = "mygrad_overrides"
+HOOKS: Tuple[str, ...] = tuple(kind.hook for kind in KINDS) + (OVERRIDES_HOOK,)

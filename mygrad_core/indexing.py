@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Optional, Tuple, overload
 
 import numpy as np
 
 from mygrad_core.inplace import _is_basic, assign, execute_op
 from mygrad_core.operation import Operation
-from mygrad_core.tensor import Tensor
+from mygrad_core.tensor_base import Tensor
 
 __all__ = ["getitem", "setitem", "where"]
 
@@ -57,7 +57,15 @@ def getitem(a: Tensor, index: Any) -> Tensor:
 
 def setitem(a: Tensor, index: Any, value: Any) -> None:
     """``a[index] = value``, in place and differentiable."""
-    assign(a, value, index=_index_data(index))
+    index = _index_data(index)
+    if a.dtype.kind in "biu" and isinstance(value, (float, np.floating)):
+        # NumPy refuses nan/inf for an integer slot (ValueError/OverflowError) rather
+        # than storing garbage: a scratch 0-D write raises the same error
+        np.empty((), dtype=a.dtype)[()] = value
+    try:
+        assign(a, value, index=index)
+    except IndexError as e:
+        raise IndexError(f"{e} (writing into a tensor of shape {a.shape} at index {index!r})") from None
 
 
 class Where(Operation):
@@ -73,6 +81,12 @@ class Where(Operation):
 
 
 _NO_VALUE = object()
+
+
+@overload
+def where(condition: Any, *, constant: Optional[bool] = None) -> Tuple[np.ndarray, ...]: ...
+@overload
+def where(condition: Any, x: Any, y: Any, *, constant: Optional[bool] = None) -> Tensor: ...
 
 
 def where(condition: Any, x: Any = _NO_VALUE, y: Any = _NO_VALUE, *, constant: Optional[bool] = None) -> Any:

@@ -21,7 +21,7 @@ from mygrad_core import memguard, views
 from mygrad_core._state import guarding_now, tracking_now
 from mygrad_core.graph import _execute, _wrap_inputs
 from mygrad_core.operation import Operation
-from mygrad_core.tensor import Tensor, _new_tensor
+from mygrad_core.tensor_base import Tensor, _new_tensor
 
 __all__ = ["execute_op", "assign", "write_out"]
 
@@ -39,8 +39,10 @@ def execute_op(
     Non-tensor inputs become constant tensors (no copy). The result is a constant when
     ``constant=True``, when every input is a constant (``constant=None``), or when its
     dtype is integer/bool; ``constant=False`` forces a non-constant float result.
-    With ``out=`` (a Tensor or ndarray) the result is written there in place and
-    ``out`` is returned. Gradients are reduced over broadcast axes by the engine, once.
+    With ``out=`` a Tensor the result is written into it in place and ``out`` is
+    returned; with ``out=`` an ndarray the values are written there and the returned
+    Tensor's ``.data`` is that array. Gradients are reduced over broadcast axes by the
+    engine, once.
 
     Parameters
     ----------
@@ -72,15 +74,32 @@ def execute_op(
 
 
 def write_out(out: Any, result: Tensor, where: Any = True, casting: Any = "same_kind") -> Any:
-    """Write ``result`` into the ``out=`` target (Tensor: in place, differentiably)."""
+    """Write ``result`` into the ``out=`` target.
+
+    A Tensor target is written in place, differentiably, and returned. An ndarray
+    target receives the values and becomes the result's memory: the returned Tensor
+    (``result``) has ``.data is out``, stays in the graph, and ``out`` is guarded like
+    any array a live graph holds.
+    """
     if isinstance(out, Tensor):
         return assign(out, result, where=where, casting=casting)
     if isinstance(out, np.ndarray):
+        data = result._data
+        if data.dtype.kind not in "biuf" or out.dtype.kind not in "biuf":
+            raise TypeError(f"out= must hold real numbers (float, integer or bool), got an array of dtype {out.dtype}")
         if where is True:
-            np.copyto(out, result._data, casting=casting)
+            np.copyto(out, data, casting=casting)
         else:
-            np.copyto(out, result._data, casting=casting, where=where)
-        return out
+            # entries where= skips keep out's values, which no input produced
+            np.copyto(out, data, casting=casting, where=where)
+        result._data = out
+        if out.dtype.kind != "f":
+            result._constant = True
+        op = result._creator
+        if op is not None and STATE.mem_guard:
+            memguard.lock(out)
+            op._locked = [*op._locked, out]
+        return result
     raise TypeError(f"out= must be a Tensor or numpy.ndarray, got {type(out).__name__}")
 
 

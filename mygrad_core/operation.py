@@ -16,7 +16,7 @@ from mygrad_core import memguard
 from mygrad_core.errors import InvalidGradient
 
 if TYPE_CHECKING:  # pragma: no cover
-    from mygrad_core.tensor import Tensor
+    from mygrad_core.tensor_base import Tensor
 
 __all__ = ["Operation", "SkipGradient", "reduce_broadcast"]
 

@@ -1,46 +1,53 @@
 """The plugin host: registering plugins into the registry, atomically.
 
 A plugin is a module (or any object) named by an entry point in the group
-``mygrad.plugins`` (found by :mod:`mygrad_core.discovery`) or registered at run time.
-It implements any of the hooks of :class:`~mygrad_core.hookspecs.MyGradHookSpecs`
-with ``@hookimpl``; each hook returns what the plugin contributes. The host calls each
-plugin's hooks once, when the plugin is registered, and copies the results into the
-registry (:mod:`mygrad_core.registry`): nothing on the per-op path goes through pluggy.
+``mygrad.plugins`` (found by :mod:`mygrad_core.discovery`, which uses this host) or
+registered at run time. It implements any of the hooks of
+:class:`~mygrad_core.hookspecs.MyGradHookSpecs` with ``@hookimpl``; each hook returns
+what the plugin contributes. The host calls each plugin's hooks once, when the plugin is
+registered, and copies the results into the registry (:mod:`mygrad_core.registry`):
+nothing on the per-op path goes through pluggy. What a hook may return, where it goes
+and how it is listed is the table :data:`mygrad_core.hookspecs.KINDS`.
 
 Rules the host enforces (see ``docs/hooks.md``):
 
-- registration is atomic: a plugin that raises on import, whose hook raises or
-  returns the wrong type, or that fails validation (a ``@hookimpl`` with an unknown
-  ``mygrad_*`` name or an argument no hookspec offers, or a hook function that forgot
-  ``@hookimpl``) is rolled back, so the registry and the PluginManager end exactly as
-  if it were absent;
+- registration is atomic: a plugin whose hook raises or returns the wrong type, or that
+  fails validation (a ``@hookimpl`` with an unknown ``mygrad_*`` name or an argument no
+  hookspec offers, or a hook function that forgot ``@hookimpl``) is rolled back, so the
+  registry and the PluginManager end exactly as if it were absent;
 - two plugins providing the same name or NumPy override with different objects is a
   :class:`~mygrad_core.errors.PluginConflictError` naming both distributions, unless
   exactly one of them lists the key in its ``mygrad_overrides`` hook (that one wins,
-  whatever the load order); the very same object under the same key is not a conflict.
+  whatever the load order); the very same object under the same key is not a conflict;
+- a name mygrad-core itself gives ``mygrad`` (``tensor``, ``no_autodiff`` ...) cannot be
+  contributed by a plugin (a PluginConflictError at load time).
 """
 
 from __future__ import annotations
 
+import _thread
+import contextlib
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import ModuleType
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Set, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
-import numpy as np
 import pluggy
 
 from mygrad_core.errors import PluginConflictError
 from mygrad_core.hookspecs import (
     ENTRY_POINT_GROUP,
-    HOOK_NAMES,
+    HOOKS,
+    KINDS,
+    OVERRIDES_HOOK,
     PROJECT,
-    ROUTED_TENSOR_ATTRS,
+    Kind,
     MyGradHookSpecs,
     hookimpl,
     hookspec,
+    key_name,
 )
-from mygrad_core.registry import REGISTRY
+from mygrad_core.registry import REGISTRY, Registry
 
 __all__ = [
     "hookimpl",
@@ -48,15 +55,14 @@ __all__ = [
     "MyGradHookSpecs",
     "ENTRY_POINT_GROUP",
     "PluginInfo",
+    "Host",
+    "HOST",
     "manager",
-    "load_plugins",
     "register_plugin",
     "unregister_plugin",
-    "loaded_plugins",
-    "failed_plugins",
-    "ensure_loaded",
-    "ensure_provider",
 ]
+
+CORE = "mygrad-core"
 
 
 @dataclass
@@ -83,251 +89,295 @@ class PluginInfo:
 class _Entry:
     plugin: Any
     info: PluginInfo
-    contrib: Dict[str, Any]
+    items: List[Tuple[Kind, Any, Any]]  # (kind, key, value), validated
     overrides: Set[Any]
 
 
-class _Host:
-    def __init__(self) -> None:
-        self.pm = pluggy.PluginManager(PROJECT)
-        self.pm.add_hookspecs(MyGradHookSpecs)
-        self.entries: Dict[str, _Entry] = {}  # in registration order
-        self.failed: Dict[str, PluginInfo] = {}
-        self.discovered = False
-        self.discovering = False
-        self.entry_points: Optional[List[Any]] = None  # read once per process
-        self.cache: Tuple[Optional[str], str] = (None, "")
-
-    @property
-    def loaded(self) -> Dict[str, PluginInfo]:
-        return {n: e.info for n, e in self.entries.items()}
-
-
-HOST = _Host()
-
-
-def manager() -> pluggy.PluginManager:
-    """The pluggy PluginManager holding the registered plugins."""
-    return HOST.pm
-
-
-def _key_name(key: Any) -> str:
-    if isinstance(key, str):
-        return key
-    name = getattr(key, "__name__", repr(key))
-    if isinstance(key, np.ufunc):
-        return f"numpy.{name}"
-    mod = getattr(key, "__module__", None) or "numpy"
-    if mod.startswith("numpy"):
-        # np.linalg.norm -> numpy.linalg.norm; np.sum -> numpy.sum
-        mod = ".".join(p for p in mod.split(".") if not p.startswith("_"))
-        return f"{mod}.{name}"
-    return f"{mod}.{name}"
-
-
-def _dist_label(name: str) -> str:
-    entry = HOST.entries.get(name)
-    info = entry.info if entry is not None else _PENDING.get(name)
-    if info is None or info.distribution is None:
-        return f"plugin {name!r} (registered at run time)"
-    version = f" {info.version}" if info.version else ""
-    return f"plugin {name!r} (distribution {info.distribution}{version})"
-
-
-_PENDING: Dict[str, PluginInfo] = {}  # the plugin being registered
-
-
-# ----------------------------------------------------------------- validation
-
-
-def _own_hookimpls(plugin: Any) -> Dict[str, Any]:
-    """{hook name: HookImpl} for one registered plugin; unknown hook names raise."""
-    out: Dict[str, Any] = {}
-    for caller in HOST.pm.get_hookcallers(plugin) or ():
-        for impl in caller.get_hookimpls():
-            if impl.plugin is not plugin:
-                continue
-            if caller.name not in HOOK_NAMES:
-                raise pluggy.PluginValidationError(
-                    plugin,
-                    f"@hookimpl {caller.name!r} is not a mygrad hook (misspelled?); the hooks "
-                    f"are: {', '.join(HOOK_NAMES)}",
-                )
-            if impl.hookwrapper or impl.wrapper:
-                raise pluggy.PluginValidationError(
-                    plugin, f"hook {caller.name!r}: mygrad hooks cannot be wrappers"
-                )
-            out[caller.name] = impl
-    for hook_name in HOOK_NAMES:
-        if hook_name not in out and callable(getattr(plugin, hook_name, None)):
-            raise pluggy.PluginValidationError(
-                plugin,
-                f"{hook_name!r} is defined but not decorated with @mygrad_core.hookimpl, "
-                "so it would be ignored",
-            )
-    return out
-
-
-def _call(impl: Any, core: ModuleType) -> Any:
+def _call(impl: Any, core: Optional[ModuleType]) -> Any:
     # pluggy lets an implementation take any subset of the spec's arguments: pass
     # exactly the ones it names
     available = {"core": core}
     return impl.function(*[available[a] for a in impl.argnames])
 
 
-def _check_result(hook_name: str, result: Any) -> Any:
-    def bad(expected: str) -> TypeError:
-        return TypeError(f"hook {hook_name!r} must return {expected}, got {type(result).__name__}")
+class Host:
+    """The registered plugins, their pluggy PluginManager and the registry they fill.
 
-    if hook_name in ("mygrad_functions", "mygrad_namespaces", "mygrad_tensor_methods"):
-        if not isinstance(result, Mapping):
-            raise bad("a dict {name: object}")
-        result = dict(result)
-        for key, value in result.items():
-            if not isinstance(key, str) or not key.isidentifier():
-                raise TypeError(f"hook {hook_name!r}: key {key!r} is not an identifier string")
-            if hook_name == "mygrad_namespaces" and not isinstance(value, ModuleType):
-                raise TypeError(f"hook {hook_name!r}: {key!r} must map to a module, got {type(value).__name__}")
-            if hook_name == "mygrad_tensor_methods":
-                if not callable(value):
-                    raise TypeError(f"hook {hook_name!r}: {key!r} must map to a callable")
-                if key.startswith("_") and key not in ROUTED_TENSOR_ATTRS:
-                    raise TypeError(
-                        f"hook {hook_name!r}: {key!r} is private or an operator the core does not "
-                        "route to plugins; see the hook's documentation"
-                    )
-        return result
-    if hook_name == "mygrad_numpy_overrides":
-        if not isinstance(result, Mapping):
-            raise bad("a dict {numpy callable: callable}")
-        result = dict(result)
-        for key, value in result.items():
-            if not callable(key) or not callable(value):
-                raise TypeError(f"hook {hook_name!r}: {key!r} -> {value!r} is not callable -> callable")
-        return result
-    if isinstance(result, (str, bytes, Mapping)) or not isinstance(result, Iterable):
-        raise bad("a list")
-    result = list(result)
-    if hook_name != "mygrad_overrides":
-        for key in result:
-            if not callable(key):
-                raise TypeError(f"hook {hook_name!r}: {key!r} is not a NumPy callable")
-    return result
+    ``register``/``unregister`` change the registry atomically; ``loaded``, ``failed``
+    and ``disabled`` describe the plugins; ``isolated()`` runs a block with only some of
+    them (the kit's ``mygrad_registry`` fixture). ``lock`` serialises registration and
+    discovery across threads.
+    """
 
+    def __init__(self, registry: Registry = REGISTRY) -> None:
+        self.registry = registry
+        self.pm = pluggy.PluginManager(PROJECT)
+        self.pm.add_hookspecs(MyGradHookSpecs)
+        self.lock = _thread.RLock()
+        self._entries: Dict[str, _Entry] = {}  # in registration order
+        self._failed: Dict[str, PluginInfo] = {}
+        self._disabled: Dict[str, PluginInfo] = {}
+        # names mygrad-core gives ``mygrad`` itself: {name: object}
+        self._reserved: Dict[str, Any] = {}
+        # set by discovery: True once it ran (or must not run: isolated blocks)
+        self.discovered = False
+        self.isolation = 0  # depth of isolated() blocks
+        self._pending: Dict[str, PluginInfo] = {}  # the plugin being registered
 
-def _collect(plugin: Any) -> Dict[str, Any]:
-    """Validate one registered plugin and call each of its hooks: {hook name: result}."""
-    import mygrad_core
+    # ------------------------------------------------------------ describing
 
-    out: Dict[str, Any] = {}
-    for hook_name, impl in _own_hookimpls(plugin).items():
-        result = _call(impl, mygrad_core)
-        if result is not None:
-            out[hook_name] = _check_result(hook_name, result)
-    return out
+    @property
+    def loaded(self) -> Dict[str, PluginInfo]:
+        """``{name: PluginInfo}`` of the registered plugins, in registration order."""
+        return {name: replace(e.info, contributes=self._contributes(name, e)) for name, e in self._entries.items()}
 
+    @property
+    def failed(self) -> Dict[str, PluginInfo]:
+        """``{name: PluginInfo}`` of the plugins that failed to load (``error`` set)."""
+        return dict(self._failed)
 
-# ------------------------------------------------------------- registration
+    @property
+    def disabled(self) -> Dict[str, PluginInfo]:
+        """``{name: PluginInfo}`` of installed plugins blocked by MYGRAD_DISABLE_PLUGINS."""
+        return dict(self._disabled)
 
+    def is_loaded(self, name: str) -> bool:
+        return name in self._entries
 
-def _items(contrib: Dict[str, Any]) -> List[Tuple[str, Any, Any]]:
-    """A plugin's contributions as (kind, key, value) with kind one of the registry's
-    tables (the four NumPy tables share the owner kind "numpy")."""
-    out: List[Tuple[str, Any, Any]] = []
-    for hook_name, kind in (
-        ("mygrad_functions", "functions"),
-        ("mygrad_namespaces", "namespaces"),
-        ("mygrad_tensor_methods", "tensor_methods"),
-    ):
-        for key, value in contrib.get(hook_name, {}).items():
-            out.append((kind, key, value))
-    for key, value in contrib.get("mygrad_numpy_overrides", {}).items():
-        out.append(("numpy", key, value))
-    for key in contrib.get("mygrad_numpy_data_functions", ()):
-        out.append(("numpy", key, False))
-    for key in contrib.get("mygrad_numpy_constant_functions", ()):
-        out.append(("numpy", key, True))
-    return out
+    def info(self, name: str) -> Optional[PluginInfo]:
+        """A registered plugin's name, distribution and version (without the
+        ``contributes`` listing, which ``loaded`` computes)."""
+        entry = self._entries.get(name)
+        return None if entry is None else entry.info
 
+    def names(self) -> List[str]:
+        """The registered plugins' names, in registration order."""
+        return list(self._entries)
 
-_NUMPY_TABLES = ("ufunc_overrides", "function_overrides", "data_ufuncs", "data_functions")
+    def offered(self, name: str) -> Set[str]:
+        """The names of every key plugin ``name`` offers (owned or not)."""
+        entry = self._entries.get(name)
+        return set() if entry is None else {key_name(key) for _, key, _ in entry.items}
 
+    def plugin(self, name: str) -> Any:
+        entry = self._entries.get(name)
+        return None if entry is None else entry.plugin
 
-def _numpy_table(key: Any, value: Any) -> str:
-    is_ufunc = isinstance(key, np.ufunc)
-    if isinstance(value, bool):
-        return "data_ufuncs" if is_ufunc else "data_functions"
-    return "ufunc_overrides" if is_ufunc else "function_overrides"
+    def _contributes(self, name: str, entry: _Entry) -> Dict[str, List[str]]:
+        # the keys it owns, or shares (the same object under the same key)
+        out: Dict[str, List[str]] = {}
+        owners = self.registry.owners
+        for kind, key, value in entry.items:
+            owner = owners.get((kind.slot, key))
+            shared = owner is not None and kind.mapping and self._current(kind, key) is value
+            if owner == name or shared:
+                out.setdefault(kind.label, []).append(key_name(key))
+        return out
 
+    def label(self, name: str) -> str:
+        """``plugin 'math' (distribution mygrad-math 0.1.0)``."""
+        entry = self._entries.get(name)
+        info = entry.info if entry is not None else self._pending.get(name)
+        if info is None or info.distribution is None:
+            return f"plugin {name!r} (registered at run time)"
+        version = f" {info.version}" if info.version else ""
+        return f"plugin {name!r} (distribution {info.distribution}{version})"
 
-def _current(kind: str, key: Any) -> Any:
-    if kind != "numpy":
-        return getattr(REGISTRY, kind).get(key)
-    for table in _NUMPY_TABLES:
-        value = getattr(REGISTRY, table).get(key)
-        if value is not None:
-            return value
-    return None
+    # ------------------------------------------------------------ recording
 
+    def fail(self, name: str, info: PluginInfo) -> None:
+        """Record a plugin that failed to load (discovery calls this)."""
+        with self.lock:
+            self._failed[name] = info
 
-def _apply(name: str, contrib: Dict[str, Any], overrides: Set[Any]) -> None:
-    """Copy one plugin's contributions into the registry, all or nothing."""
-    reg = REGISTRY
-    staged: List[Tuple[str, Any, Any]] = []
-    for kind, key, value in _items(contrib):
-        owner = reg.owners.get((kind, key))
-        if owner is not None and owner != name:
-            if _current(kind, key) is value:
-                continue  # the same object re-exported: not a conflict, the owner stays
-            owner_entry = HOST.entries.get(owner)
-            owner_declares = owner_entry is not None and key in owner_entry.overrides
-            mine = key in overrides
-            if owner_declares and not mine:
-                continue  # the owner deliberately took this key over
-            if not mine or owner_declares:
-                both = " both declare it in `mygrad_overrides`" if mine else ""
-                raise PluginConflictError(
-                    f"{_dist_label(name)} and {_dist_label(owner)} both provide "
-                    f"{_key_name(key)!r}{both}; uninstall (or disable with "
-                    "MYGRAD_DISABLE_PLUGINS) one of them, or let exactly one of them list it "
-                    "in its `mygrad_overrides` hook"
+    def disable(self, name: str, info: PluginInfo) -> None:
+        """Block a plugin before it is imported (MYGRAD_DISABLE_PLUGINS)."""
+        with self.lock:
+            self.pm.set_blocked(name)
+            self._disabled[name] = info
+
+    def reserve(self, names: Iterable[str], owner: Dict[str, Any]) -> None:
+        """Names mygrad-core gives ``mygrad`` itself; a plugin contributing one of them
+        (with another object) fails to load."""
+        for name in names:
+            self._reserved[name] = owner.get(name)
+
+    # ------------------------------------------------------------ registering
+
+    def _collect(self, plugin: Any) -> Tuple[List[Tuple[Kind, Any, Any]], Set[Any]]:
+        """Validate one registered plugin and call each of its hooks."""
+        # pluggy knows the hookimpls whose name no hookspec has (a misspelling)
+        self.pm.check_pending()
+        impls: Dict[str, Any] = {}
+        for caller in self.pm.get_hookcallers(plugin) or ():
+            for impl in caller.get_hookimpls():
+                if impl.plugin is plugin:
+                    impls[caller.name] = impl
+        for hook in HOOKS:
+            # pluggy ignores an undecorated function: say so rather than drop it
+            if hook not in impls and callable(getattr(plugin, hook, None)):
+                raise pluggy.PluginValidationError(
+                    plugin,
+                    f"{hook!r} is defined but not decorated with @mygrad_core.hookimpl, so it would be ignored",
                 )
-        staged.append((kind, key, value))
-    for kind, key, value in staged:
-        if kind == "numpy":
-            for table in _NUMPY_TABLES:  # a NumPy callable is in exactly one table
-                getattr(reg, table).pop(key, None)
-            getattr(reg, _numpy_table(key, value))[key] = value
-        else:
-            getattr(reg, kind)[key] = value
-        reg.owners[(kind, key)] = name
+        core = sys.modules.get("mygrad_core")
+        items: List[Tuple[Kind, Any, Any]] = []
+        for kind in KINDS:
+            hook_impl = impls.get(kind.hook)
+            result = None if hook_impl is None else _call(hook_impl, core)
+            if result is not None:
+                items.extend((kind, key, value) for key, value in kind.items(result))
+        overrides: Set[Any] = set()
+        hook_impl = impls.get(OVERRIDES_HOOK)
+        result = None if hook_impl is None else _call(hook_impl, core)
+        if result is not None:
+            if isinstance(result, (str, bytes, dict)) or not isinstance(result, Iterable):
+                raise TypeError(f"hook {OVERRIDES_HOOK!r} must return a list, got {type(result).__name__}")
+            overrides = set(result)
+        return items, overrides
+
+    def _current(self, kind: Kind, key: Any) -> Any:
+        if kind.slot != "numpy":
+            return getattr(self.registry, kind.table(key)).get(key)
+        for other in KINDS:
+            if other.slot == "numpy":
+                value = getattr(self.registry, other.table(key)).get(key)
+                if value is not None:
+                    return value
+        return None
+
+    def _apply(self, name: str, items: List[Tuple[Kind, Any, Any]], overrides: Set[Any]) -> None:
+        """Copy one plugin's contributions into the registry, all or nothing."""
+        reg = self.registry
+        staged: List[Tuple[Kind, Any, Any]] = []
+        for kind, key, value in items:
+            if kind.slot == "functions" and key in self._reserved and self._reserved[key] is not value:
+                raise PluginConflictError(
+                    f"{self.label(name)} provides {key!r}, a name mygrad-core gives `mygrad` "
+                    "itself; rename it in the plugin's `mygrad_functions` hook"
+                )
+            owner = reg.owners.get((kind.slot, key))
+            if owner is not None and owner != name:
+                if self._current(kind, key) is value:
+                    continue  # the same object re-exported: not a conflict, the owner stays
+                owner_entry = self._entries.get(owner)
+                owner_declares = owner_entry is not None and key in owner_entry.overrides
+                mine = key in overrides
+                if owner_declares and not mine:
+                    continue  # the owner deliberately took this key over
+                if not mine or owner_declares:
+                    both = " both declare it in `mygrad_overrides`" if mine else ""
+                    raise PluginConflictError(
+                        f"{self.label(name)} and {self.label(owner)} both provide "
+                        f"{key_name(key)!r}{both}; uninstall (or disable with "
+                        "MYGRAD_DISABLE_PLUGINS) one of them, or let exactly one of them list it "
+                        "in its `mygrad_overrides` hook"
+                    )
+            staged.append((kind, key, value))
+        for kind, key, value in staged:
+            if kind.slot == "numpy":
+                for other in KINDS:  # a NumPy callable is in exactly one table
+                    if other.slot == "numpy":
+                        getattr(reg, other.table(key)).pop(key, None)
+            getattr(reg, kind.table(key))[key] = value
+            reg.owners[(kind.slot, key)] = name
+
+    def _rebuild(self) -> None:
+        """Recompute the registry from the registered plugins, in registration order."""
+        for table in self.registry._TABLES:
+            getattr(self.registry, table).clear()
+        for name, entry in self._entries.items():
+            self._apply(name, entry.items, entry.overrides)
+
+    def register(
+        self,
+        plugin: Any,
+        name: Optional[str] = None,
+        *,
+        distribution: Optional[str] = None,
+        version: Optional[str] = None,
+    ) -> PluginInfo:
+        """Register ``plugin`` (see :func:`register_plugin`)."""
+        if name is None:
+            name = getattr(plugin, "__name__", None) or f"plugin-{id(plugin)}"
+        with self.lock:
+            if name in self._entries or self.pm.has_plugin(name):
+                raise ValueError(f"a mygrad plugin named {name!r} is already registered")
+            if self.pm.is_blocked(name):
+                raise ValueError(f"the mygrad plugin {name!r} is disabled (MYGRAD_DISABLE_PLUGINS)")
+            info = PluginInfo(name=name, distribution=distribution, version=version)
+            snap = self.registry.snapshot()
+            self._pending[name] = info
+            try:
+                self.pm.register(plugin, name=name)
+                items, overrides = self._collect(plugin)
+                self._apply(name, items, overrides)
+            except BaseException:
+                self.registry.restore(snap)
+                # pluggy may have registered the name before its validation failed
+                if self.pm.get_plugin(name) is not None:
+                    self.pm.unregister(plugin=plugin, name=name)
+                raise
+            finally:
+                self._pending.pop(name, None)
+            self._entries[name] = _Entry(plugin, info, items, overrides)
+            self._failed.pop(name, None)
+        self.registry.changed()
+        entry = self._entries[name]
+        return replace(entry.info, contributes=self._contributes(name, entry))
+
+    def unregister(self, name: str) -> None:
+        """Remove a registered plugin and everything it contributed."""
+        with self.lock:
+            entry = self._entries.pop(name, None)
+            if entry is None:
+                raise ValueError(f"no mygrad plugin named {name!r} is registered")
+            self.pm.unregister(plugin=entry.plugin, name=name)
+            self._rebuild()
+        self.registry.changed()
+
+    @contextlib.contextmanager
+    def isolated(self, keep: Iterable[str] = (CORE,)) -> Iterator["Host"]:
+        """Run a block with only the plugins named in ``keep`` registered.
+
+        Discovery does not run inside the block. Plugins registered in it are removed at
+        the end, and everything (registry, PluginManager, the lists of loaded, failed
+        and disabled plugins) is as before.
+        """
+        keep = set(keep)
+        with self.lock:
+            saved = (dict(self._entries), dict(self._failed), self.discovered)
+            for name, entry in saved[0].items():
+                if name not in keep:
+                    self.pm.unregister(plugin=entry.plugin, name=name)
+            self._entries = {n: e for n, e in saved[0].items() if n in keep}
+            self._failed = {}
+            self.discovered = True  # no discovery while isolated
+            self.isolation += 1
+            self._rebuild()
+        self.registry.changed()
+        try:
+            yield self
+        finally:
+            with self.lock:
+                for name, entry in list(self._entries.items()):
+                    if name not in keep:
+                        self.pm.unregister(plugin=entry.plugin, name=name)
+                for name, entry in saved[0].items():
+                    if name not in keep:
+                        self.pm.register(entry.plugin, name=name)
+                self._entries, self._failed, self.discovered = saved
+                self.isolation -= 1
+                self._rebuild()
+            self.registry.changed()
 
 
-def _rebuild() -> None:
-    """Recompute the registry from the registered plugins, in registration order."""
-    for table in REGISTRY._TABLES:
-        getattr(REGISTRY, table).clear()
-    for name, entry in HOST.entries.items():
-        _apply(name, entry.contrib, entry.overrides)
+HOST = Host()
 
 
-_KIND_LABEL = {
-    "functions": "functions",
-    "namespaces": "namespaces",
-    "tensor_methods": "tensor methods",
-    "numpy": "numpy overrides",
-}
-
-
-def _refresh_contributes() -> None:
-    """Each plugin's ``contributes``: the keys it owns or shares (same object)."""
-    for name, entry in HOST.entries.items():
-        contributes: Dict[str, List[str]] = {}
-        for kind, key, value in _items(entry.contrib):
-            owner = REGISTRY.owners.get((kind, key))
-            if owner == name or (owner is not None and not isinstance(value, bool) and _current(kind, key) is value):
-                contributes.setdefault(_KIND_LABEL[kind], []).append(_key_name(key))
-        entry.info.contributes = contributes
+def manager() -> pluggy.PluginManager:
+    """The pluggy PluginManager holding the registered plugins."""
+    return HOST.pm
 
 
 def register_plugin(
@@ -371,33 +421,7 @@ def register_plugin(
     42
     >>> mgc.unregister_plugin("answer-plugin")
     """
-    if name is None:
-        name = getattr(plugin, "__name__", None) or f"plugin-{id(plugin)}"
-    if name in HOST.entries or HOST.pm.has_plugin(name):
-        raise ValueError(f"a mygrad plugin named {name!r} is already registered")
-    if HOST.pm.is_blocked(name):
-        raise ValueError(f"the mygrad plugin {name!r} is disabled (MYGRAD_DISABLE_PLUGINS)")
-    info = PluginInfo(name=name, distribution=distribution, version=version)
-    snap = REGISTRY.snapshot()
-    _PENDING[name] = info
-    try:
-        HOST.pm.register(plugin, name=name)
-        contrib = _collect(plugin)
-        overrides = set(contrib.get("mygrad_overrides", ()))
-        _apply(name, contrib, overrides)
-    except BaseException:
-        REGISTRY.restore(snap)
-        # pluggy may have registered the name before its validation failed
-        if HOST.pm.get_plugin(name) is not None:
-            HOST.pm.unregister(plugin=plugin, name=name)
-        raise
-    finally:
-        _PENDING.pop(name, None)
-    HOST.entries[name] = _Entry(plugin, info, contrib, overrides)
-    HOST.failed.pop(name, None)
-    _refresh_contributes()
-    _invalidate_facade()
-    return info
+    return HOST.register(plugin, name, distribution=distribution, version=version)
 
 
 def unregister_plugin(name: str) -> None:
@@ -406,50 +430,6 @@ def unregister_plugin(name: str) -> None:
     Keys it had taken over (``mygrad_overrides``) go back to the plugins that provide
     them.
     """
-    entry = HOST.entries.pop(name, None)
-    if entry is None:
-        raise ValueError(f"no mygrad plugin named {name!r} is registered")
-    HOST.pm.unregister(plugin=entry.plugin, name=name)
-    _rebuild()
-    _refresh_contributes()
-    _invalidate_facade()
+    HOST.unregister(name)
 
 
-def loaded_plugins() -> Dict[str, PluginInfo]:
-    """The registered plugins (running discovery first if it has not run).
-
-    Returns ``{name: PluginInfo}`` in load order; each PluginInfo has
-    ``distribution``, ``version`` (None for run-time registrations without them) and
-    ``contributes`` (``{"functions": [...], "namespaces": [...], "tensor methods":
-    [...], "numpy overrides": [...]}``).
-    """
-    ensure_loaded()
-    return dict(HOST.loaded)
-
-
-def failed_plugins() -> Dict[str, PluginInfo]:
-    """Plugins that failed to load: ``{name: PluginInfo}`` with ``error`` set."""
-    ensure_loaded()
-    return dict(HOST.failed)
-
-
-def _invalidate_facade() -> None:
-    facade = sys.modules.get("mygrad")
-    if facade is not None and hasattr(facade, "_invalidate"):
-        facade._invalidate()
-
-
-def _register_core() -> None:
-    from mygrad_core import __version__, _builtin
-
-    if "mygrad-core" not in HOST.entries:
-        register_plugin(_builtin, "mygrad-core", distribution="mygrad-core", version=__version__)
-
-
-# discovery uses the host above; its entry points are re-exported here
-from mygrad_core.discovery import (  # noqa: E402, F401  (_entry_points: for the kit's fixture)
-    _entry_points,
-    ensure_loaded,
-    ensure_provider,
-    load_plugins,
-)

@@ -1,8 +1,10 @@
 """The registry: what plugins contribute, read by the Tensor and NumPy dispatch.
 
 Every lookup on the per-op path is a plain dict read on one of the dicts below. The
-plugin host fills them (see :mod:`mygrad_core.plugins`); tests can swap in an empty
-registry with :meth:`Registry.isolated`.
+plugin host fills them (see :mod:`mygrad_core.plugins`). Two slots let the lower layers
+reach the upper ones without importing them: ``on_miss`` (set at start-up to
+discovery's ``ensure_provider``) is called on a miss, and the functions passed to
+:meth:`Registry.subscribe` (the ``mygrad`` facade) are called after every change.
 """
 
 from __future__ import annotations
@@ -10,11 +12,20 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any, Callable, Dict, Iterator, Optional
+from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Tuple
 
 import numpy as np
 
-__all__ = ["Registry", "REGISTRY", "STANDARD_PROVIDERS", "provider_of"]
+from mygrad_core._slots import BINARY_OPERATORS, UNARY_OPERATORS
+
+__all__ = [
+    "Registry",
+    "REGISTRY",
+    "STANDARD_DISTRIBUTIONS",
+    "provider_of",
+    "missing_message",
+    "learn_providers",
+]
 
 
 @dataclass
@@ -32,11 +43,25 @@ class Registry:
     data_functions: Dict[Callable[..., Any], bool] = field(default_factory=dict)
     # Tensor methods (``x.sum()``) and operators keyed by their dunder (``__add__``)
     tensor_methods: Dict[str, Callable[..., Any]] = field(default_factory=dict)
-    # who contributed each entry: (kind, key) -> plugin name
+    # who contributed each entry: (slot, key) -> plugin name
     owners: Dict[tuple, str] = field(default_factory=dict)
-    # called with the missing key when a lookup misses; True if that registered
-    # something (set at start-up to discovery's loading on demand)
-    on_miss: Callable[[Any], bool] = field(default=lambda key: False, repr=False)
+    # called with the missing key (a name, dunder or NumPy callable) on a miss; True
+    # if that registered something (the caller then looks again)
+    on_miss: Callable[[Any], bool] = field(default=lambda key: False)
+    # why an installed distribution provides nothing ("disabled ...", "failed to load
+    # ..."), "loaded", or None when it is not installed (discovery sets this)
+    provider_state: Callable[[str], Optional[str]] = field(default=lambda dist: None)
+    _listeners: List[Callable[[], None]] = field(default_factory=list)
+
+    def subscribe(self, fn: Callable[[], None]) -> None:
+        """Call ``fn()`` after every change of the registry."""
+        if fn not in self._listeners:
+            self._listeners.append(fn)
+
+    def changed(self) -> None:
+        """Tell the subscribers that the tables changed (the host calls this)."""
+        for fn in list(self._listeners):
+            fn()
 
     _TABLES = (
         "functions",
@@ -66,73 +91,75 @@ class Registry:
         if not keep:
             for name in self._TABLES:
                 getattr(self, name).clear()
+        self.changed()
         try:
             yield self
         finally:
             self.restore(snap)
+            self.changed()
 
 
 REGISTRY = Registry()
 
 
-# The standard plugins and what they provide, so that a missing name can say which
-# distribution to install. A third-party plugin is unknown here: its missing names
-# raise the usual AttributeError.
-_TRIG = "sin cos tan arcsin arccos arctan arctan2 sec csc cot arcsec arccsc arccot".split()
-_HYP = "sinh cosh tanh arcsinh arccosh arctanh sech csch coth arccoth arccsch".split()
-_MATH = (
-    _TRIG
-    + _HYP
-    + """prod sum cumprod cumsum mean var std amax amin max min exp expm1 exp2 log log10
-    log2 log1p logaddexp logaddexp2 add_sequence multiply_sequence sinc add reciprocal
-    positive negative multiply divide true_divide power subtract clip sqrt cbrt square
-    absolute abs maximum minimum any argmax argmin isnan isfinite isinf isnat signbit
-    logical_not logical_and logical_or logical_xor floor_divide remainder mod fmod divmod
-    rint sign floor ceil trunc isclose allclose bincount can_cast copyto may_share_memory
-    min_scalar_type result_type shares_memory math""".split()
-)
-STANDARD_PROVIDERS: Dict[str, str] = {}
-for _name in _MATH:
-    STANDARD_PROVIDERS[_name] = "mygrad-math"
-for _name in "matmul multi_matmul einsum linalg".split():
-    STANDARD_PROVIDERS[_name] = "mygrad-linalg"
-for _name in "nnet sliding_window_view".split():
-    STANDARD_PROVIDERS[_name] = "mygrad-nnet"
-STANDARD_PROVIDERS["random"] = "mygrad-random"
-for _name in "save load io".split():
-    STANDARD_PROVIDERS[_name] = "mygrad-io"
-STANDARD_PROVIDERS["computational_graph"] = "mygrad-graphviz"
-for _dunder in (
-    "__add__ __sub__ __mul__ __truediv__ __pow__ __neg__ __pos__ __abs__ "
-    "__floordiv__ __mod__ __divmod__"
-).split():
-    STANDARD_PROVIDERS[_dunder] = "mygrad-math"
-STANDARD_PROVIDERS["__matmul__"] = "mygrad-linalg"
-del _name, _dunder
+# The standard distributions and the namespaces and operators each owns, so that a
+# missing one names the distribution to install. Their plain functions are learnt from
+# the distributions' manifests when discovery reads them (``learn_providers``).
+STANDARD_DISTRIBUTIONS: Dict[str, Tuple[str, ...]] = {
+    "mygrad-math": ("+", "-", "*", "/", "**", "//", "%", "divmod", "unary -", "unary +", "abs()", "math"),
+    "mygrad-linalg": ("@", "linalg"),
+    "mygrad-nnet": ("nnet", "sliding_window_view"),
+    "mygrad-random": ("random",),
+    "mygrad-io": ("save", "load"),
+    "mygrad-graphviz": ("computational_graph",),
+}
+
+# operator symbol -> the dunder the registry keys it by (the one table in ``_slots``)
+_SYMBOLS: Dict[str, str] = {str(op[1]): str(op[0]) for op in (*BINARY_OPERATORS, *UNARY_OPERATORS)}
+_STANDARD: Dict[str, str] = {
+    _SYMBOLS.get(key, key): dist for dist, keys in STANDARD_DISTRIBUTIONS.items() for key in keys
+}
+_LEARNT: Dict[str, str] = {}  # name -> distribution, from manifests and the discovery cache
 
 
-def provider_of(name: str) -> Optional[str]:
-    """The standard distribution that would provide ``name``, if one would and it is not
-    loaded (a loaded one that lacks ``name`` is not to blame)."""
-    dist = STANDARD_PROVIDERS.get(name)
-    if dist is None or _is_loaded(dist):
-        return None
-    return dist
+def learn_providers(names: Mapping[str, str]) -> None:
+    """Record ``{name: distribution}`` (discovery calls this with what it knows)."""
+    _LEARNT.update(names)
 
 
-def _is_loaded(dist: str) -> bool:
-    # a standard distribution is loaded when something it owns is in the registry
-    tables = (REGISTRY.namespaces, REGISTRY.functions, REGISTRY.tensor_methods)
-    return any(d == dist and any(key in t for t in tables) for key, d in STANDARD_PROVIDERS.items())
+def provider_of(key: str) -> Optional[str]:
+    """The distribution that provides ``key`` (a name, namespace or operator dunder):
+    a standard one, or one that discovery learnt about; None if unknown."""
+    return _STANDARD.get(key) or _LEARNT.get(key)
 
 
-def missing_message(label: str, name: str) -> str:
-    """``label`` (e.g. "'mygrad.nnet'") is provided by the standard plugin owning ``name``."""
-    dist = provider_of(name)
+def _source(dist: str) -> str:
+    if dist in STANDARD_DISTRIBUTIONS:
+        return (
+            f"install it from this repository's plugins/{dist} folder "
+            f"(`pip install ./plugins/{dist}`; `pip install {dist}` once it is on the package index)"
+        )
+    return f"`pip install {dist}`"
+
+
+def missing_message(label: str, key: str) -> str:
+    """Why ``label`` (e.g. "'mygrad.nnet'") is missing and how to get it; ``key`` is
+    the name, namespace or operator dunder asked for."""
+    dist = provider_of(key)
     if dist is None:
-        return f"{label} is not provided by any installed mygrad plugin"
+        return f"{label} is not provided by mygrad-core or by any installed mygrad plugin"
+    state = REGISTRY.provider_state(dist)
+    if state == "loaded":
+        return (
+            f"{label} is not provided by mygrad-core or by any installed mygrad plugin "
+            f"(the plugin distribution {dist!r} is loaded but does not provide it)"
+        )
+    if state is not None:
+        return (
+            f"{label} is provided by the plugin distribution {dist!r}, which is installed but "
+            f"{state}; `python -m mygrad plugins` lists the plugins"
+        )
     return (
-        f"{label} is provided by the plugin distribution {dist!r}, which is not "
-        f"installed (or failed to load): `pip install {dist}`; "
-        "`python -m mygrad plugins` lists what is loaded"
+        f"{label} is provided by the plugin distribution {dist!r}, which is not installed: "
+        f"{_source(dist)}; `python -m mygrad plugins` lists what is loaded"
     )

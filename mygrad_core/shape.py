@@ -9,7 +9,7 @@ import numpy as np
 
 from mygrad_core.inplace import _rebind_reshaped, execute_op
 from mygrad_core.operation import Operation
-from mygrad_core.tensor import Tensor
+from mygrad_core.tensor_base import Tensor
 
 __all__ = [
     "reshape",
@@ -447,7 +447,7 @@ class Repeat(Operation):
 
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
         a = self.variables[0]
-        if self.axis is None:
+        if self.axis is None or a.ndim == 0:  # NumPy repeats a 0-D array as 1-D
             src = np.arange(a.size)
             idx = np.repeat(src, self.repeats)
             g = np.zeros(a.size, dtype=grad.dtype)

@@ -12,14 +12,14 @@ and the gradient is masked to them afterwards (:meth:`UfuncOperation.grad_post_p
 from __future__ import annotations
 
 import inspect
-from typing import Any, Dict, Optional, Sequence, Tuple, Type
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, Optional, Sequence, Tuple, Type
 
 import numpy as np
 
 from mygrad_core.graph import _execute
 from mygrad_core.inplace import write_out
 from mygrad_core.operation import Operation, reduce_broadcast
-from mygrad_core.tensor import Tensor
+from mygrad_core.tensor_base import Tensor
 
 __all__ = ["UfuncOperation", "ufunc", "make_ufunc"]
 
@@ -76,11 +76,15 @@ class UfuncOperation(Operation):
                 self._fast_backward = False
                 kwargs["out"] = None  # NumPy warns unless asked for uninitialized entries explicitly
             out = self.forward(*[t.data for t in inputs], **kwargs)
+        elif len(inputs) == 2:
+            a, b = inputs
+            out = f(a.data, b.data) if f is not None else self.forward(a.data, b.data)
         elif len(inputs) == 1:
             x = inputs[0].data
             out = f(x) if f is not None else self.forward(x)
         else:
-            out = f(*[t.data for t in inputs]) if f is not None else self.forward(*[t.data for t in inputs])
+            arrays = [t.data for t in inputs]
+            out = f(*arrays) if f is not None else self.forward(*arrays)
         self.out = out
         return out
 
@@ -102,12 +106,14 @@ class _UfuncType(type):
     _Op: Type[UfuncOperation]
     _arg_names: Tuple[str, ...]
     numpy_ufunc: Optional[np.ufunc]
-    nin: int
 
-    def __call__(cls, *args: Any, out: Any = None, where: Any = _UNSET, dtype: Any = None, constant: Optional[bool] = None, **kwargs: Any) -> Any:  # type: ignore[override]
-        if out is None and where is _UNSET and dtype is None and not kwargs and len(args) == cls.nin:
-            return _execute(cls._Op, args, None, None, constant)
-        return _call(cls, args, out, where, dtype, constant, kwargs)
+    if not TYPE_CHECKING:
+        # Hidden from type checkers, which then type a call by ``ufunc.__new__`` (a
+        # Tensor): mypy ignores a metaclass ``__call__`` and pyright would prefer it.
+        def __call__(cls, *args, out=None, where=_UNSET, dtype=None, constant=None, **kwargs):
+            if out is None and where is _UNSET and dtype is None and not kwargs and len(args) == cls.nin:
+                return _execute(cls._Op, args, None, None, constant)
+            return _call(cls, args, out, where, dtype, constant, kwargs)
 
     def __repr__(cls) -> str:
         return f"<mygrad-ufunc {cls.__name__!r}>"
@@ -205,8 +211,8 @@ class ufunc(metaclass=_UfuncType):
 
     Each ufunc is a subclass made by :func:`make_ufunc`; calling it runs its op:
     ``f(*inputs, out=None, *, where=True, dtype=None, constant=None)``. ``out`` may be
-    a Tensor (written in place, differentiably) or an ndarray; either way ``out`` is
-    returned.
+    a Tensor (written in place, differentiably, and returned) or an ndarray (written,
+    and the returned Tensor's ``.data`` is that array, guarded while its graph lives).
 
     Examples
     --------
@@ -216,12 +222,25 @@ class ufunc(metaclass=_UfuncType):
     True
     """
 
-    _Op: Type[UfuncOperation]
-    _arg_names: Tuple[str, ...] = ("x",)
-    numpy_ufunc: Optional[np.ufunc] = None
-    nin: int = 1
-    nout: int = 1
-    nargs: int = 2
+    _Op: ClassVar[Type[UfuncOperation]]
+    _arg_names: ClassVar[Tuple[str, ...]] = ("x",)
+    numpy_ufunc: ClassVar[Optional[np.ufunc]] = None
+    nin: ClassVar[int] = 1
+    nout: ClassVar[int] = 1
+    nargs: ClassVar[int] = 2
+
+    if TYPE_CHECKING:
+        # What a call returns, for type checkers (at run time the metaclass runs the op).
+        # The stubs of ``mygrad`` give each ufunc its exact signature.
+        def __new__(  # type: ignore[misc]
+            cls,
+            *args: Any,
+            out: Any = None,
+            where: Any = True,
+            dtype: Any = None,
+            constant: Optional[bool] = None,
+            **kwargs: Any,
+        ) -> Tensor: ...
 
     @classmethod
     def resolve_dtypes(cls, *args: Any, **kwargs: Any) -> Any:
@@ -256,7 +275,8 @@ class ufunc(metaclass=_UfuncType):
 
 _STANDARD_PARAMETERS = """\
     out : Optional[Union[Tensor, ndarray]]
-        A target for the result; it is written in place and returned.
+        A target for the result, written in place. A Tensor is returned itself; for
+        an ndarray the returned Tensor's ``.data`` is that array.
     where : Mask, optional (default=True)
         Compute only where True; other entries are uninitialised unless ``out`` is given.
     dtype : Optional[DTypeLikeReals]

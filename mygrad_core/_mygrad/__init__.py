@@ -5,12 +5,17 @@ installed plugins contribute (``mg.sin`` from mygrad-math, ``mg.linalg`` from
 mygrad-linalg, ...). ``python -m mygrad plugins`` lists what is installed.
 """
 
-from typing import Any, List
+from typing import Any as _Any
+from typing import List as _List
 
 import numpy as _np
 
+# mygrad-core's facade, set before mygrad_core is imported (which checks it): PyPI's
+# MyGrad has no such name (see _facade_support.facade_clash)
+_MYGRAD_CORE_FACADE = True
+
 # NumPy names MyGrad re-exports
-from numpy import (  # noqa: F401  # noqa: F401
+from numpy import (  # noqa: F401,E402
     bool_,
     can_cast,
     double,
@@ -43,9 +48,11 @@ from numpy import (  # noqa: F401  # noqa: F401
     uintp,
 )
 
-from mygrad_core import *  # noqa: F401,F403
-from mygrad_core import __version__  # noqa: F401
-from mygrad_core import _facade_support as _support
+from mygrad_core import *  # noqa: F401,F403,E402
+from mygrad_core import __version__  # noqa: F401,E402
+from mygrad_core import _facade_support as _support  # noqa: E402
+
+_support.refuse_mygrad_leftovers(__file__)
 
 Inf = _np.inf
 # the documented sub-modules of the facade
@@ -54,15 +61,13 @@ from mygrad import errors, indexing_routines, operation_base, tensor_creation, t
 from mygrad_core.inplace import execute_op  # noqa: F401,E402
 
 _support.install_finder()
+# a plugin cannot give ``mygrad`` a name the facade defines itself
+_support.reserve_own_names(globals())
 
 
-def _invalidate() -> None:
-    _support.invalidate()
-
-
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _Any:
     return _support.facade_getattr(name)
 
 
-def __dir__() -> List[str]:
+def __dir__() -> _List[str]:
     return _support.facade_dir(globals())

@@ -11,7 +11,7 @@ from typing import Any, Callable, Optional, Sequence
 import numpy as np
 
 from mygrad_core.graph import no_autodiff
-from mygrad_core.tensor import Tensor, tensor
+from mygrad_core.tensor_base import Tensor, tensor
 
 __all__ = [
     "numerical_gradient",
@@ -142,8 +142,10 @@ def check_op_contract(func: Callable[..., Any], *arrays: Any, ufunc: bool = Fals
 
     With ``ufunc=True`` also (the ufunc keyword contract):
 
-    - ``out=`` an ndarray or a Tensor writes the forward values into it and returns that
-      very object; ``out=`` with a variable input keeps the target differentiable;
+    - ``out=`` a Tensor writes the forward values into it and returns that very
+      object; ``out=`` an ndarray writes them into it and returns a Tensor whose
+      ``.data`` is that array, guarded while its graph lives; either way a variable
+      input keeps the result differentiable;
     - ``where=`` leaves the masked-out entries of ``out=`` untouched;
     - ``dtype=np.float32`` gives a float32 result.
 
@@ -209,11 +211,20 @@ def check_op_contract(func: Callable[..., Any], *arrays: Any, ufunc: bool = Fals
 
     if not ufunc:
         return
-    # out= an ndarray
+    # out= an ndarray: a Tensor over that very array, in the graph; the array is
+    # guarded while the graph lives
     target = np.full(expected.shape, -7.0)
-    got = func(*fresh(), out=target, **kwargs)
-    assert got is target, "out=ndarray must return the very same ndarray"
+    ts = fresh()
+    got = func(*ts, out=target, **kwargs)
+    assert isinstance(got, Tensor) and got.data is target, "out=ndarray must return a Tensor whose .data is that ndarray"
     np.testing.assert_allclose(target, expected, equal_nan=True, err_msg="out=ndarray values")
+    if floating:
+        assert not got.constant, "out=ndarray with variable inputs must be a variable"
+        if mem_guard_active():
+            assert not target.flags.writeable, "out=ndarray must be read-only while its graph is alive"
+        got.backward()
+        assert any(t.grad is not None for t in ts), "out=ndarray must stay differentiable"
+        assert target.flags.writeable, "backward must make the out= ndarray writeable again"
     # out= a Tensor: the same object, holding the result, differentiable
     t_out = tensor(np.full(expected.shape, -7.0))
     ts = fresh()

@@ -1,9 +1,11 @@
 """The pytest plugin of the kit (registered through the ``pytest11`` entry point).
 
 - Hypothesis profiles ``mygrad-ci`` (25 examples, no deadline, derandomized) and
-  ``mygrad-dev`` (100 examples, no deadline). Hypothesis is optional and imported
-  lazily: only when a profile is requested (``HYPOTHESIS_PROFILE=...``, ``CI`` set, or
-  ``--hypothesis-profile``) or once something else has imported it. Without
+  ``mygrad-dev`` (100 examples, no deadline). They are registered, never loaded, unless
+  the run asks for one (``--hypothesis-profile=mygrad-ci`` or
+  ``HYPOTHESIS_PROFILE=mygrad-ci``; ``CI`` alone does not), so another project's own
+  profile is left alone. Hypothesis is optional and imported lazily: only when a
+  mygrad profile is asked for or once something else has imported it. Without
   hypothesis installed this plugin does nothing about profiles.
 - The ``mygrad_registry`` fixture: an isolated registry holding mygrad-core's own
   entries plus only the plugins a test names.
@@ -43,32 +45,27 @@ def register_hypothesis_profiles() -> bool:
 
 
 def _requested_profile(config: Any) -> Optional[str]:
+    """The mygrad profile this run asks for, if any: ``--hypothesis-profile=mygrad-*``
+    or ``HYPOTHESIS_PROFILE=mygrad-*``. Anything else (``CI`` alone, another project's
+    profile) is none of this plugin's business."""
     try:
         option = config.getoption("--hypothesis-profile")
     except ValueError:  # hypothesis' own pytest plugin is absent
         option = None
-    if option:
-        return None  # hypothesis' plugin loads it (our profiles exist by then)
-    if os.environ.get("HYPOTHESIS_PROFILE"):
-        return os.environ["HYPOTHESIS_PROFILE"]
-    if os.environ.get("CI"):
-        return "mygrad-ci"
-    return None
+    wanted = option or os.environ.get("HYPOTHESIS_PROFILE") or ""
+    return wanted if wanted.startswith("mygrad-") else None
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: Any) -> None:
-    wanted = bool(os.environ.get("HYPOTHESIS_PROFILE") or os.environ.get("CI"))
-    try:
-        wanted = wanted or bool(config.getoption("--hypothesis-profile"))
-    except ValueError:
-        pass
-    if not (wanted or "hypothesis" in sys.modules):
+    profile = _requested_profile(config)
+    if profile is None and "hypothesis" not in sys.modules:
         return  # stay lazy: see pytest_collection_finish
     if not register_hypothesis_profiles():
         return
-    profile = _requested_profile(config)
-    if profile:
+    if profile is not None:
+        # (with --hypothesis-profile, hypothesis' own plugin loads it too; our
+        # profiles exist by then)
         from hypothesis import settings
 
         settings.load_profile(profile)
@@ -101,13 +98,11 @@ class IsolatedRegistry:
         self.names: list = []
 
     def __call__(self, plugin: Any, name: Optional[str] = None) -> Any:
-        from mygrad_core import discovery, plugins
+        import mygrad_core.discovery as discovery
+        import mygrad_core.plugins as plugins
 
         if isinstance(plugin, str):
-            matches = [ep for ep in discovery._entry_points() if ep.name == plugin]
-            if not matches:
-                raise LookupError(f"no installed entry point {plugin!r} in group {plugins.ENTRY_POINT_GROUP!r}")
-            ep = matches[0]
+            ep = discovery.entry_point(plugin)
             info = plugins.register_plugin(ep.load(), name or ep.name, distribution=ep.dist_name, version=ep.version)
         else:
             info = plugins.register_plugin(plugin, name)
@@ -133,35 +128,7 @@ def mygrad_registry() -> Iterator[IsolatedRegistry]:
             import mygrad as mg
             assert mg.softplus(0.0).item() == pytest.approx(np.log(2))
     """
-    from mygrad_core import plugins
+    from mygrad_core.plugins import HOST
 
-    host = plugins.HOST
-    saved_entries = dict(host.entries)
-    saved_failed = dict(host.failed)
-    saved_flags = (host.discovered, host.discovering)
-    pm = host.pm
-    # take every plugin but the core out of the manager and the registry
-    for name, entry in saved_entries.items():
-        if name != "mygrad-core":
-            pm.unregister(plugin=entry.plugin, name=name)
-    host.entries = {n: e for n, e in saved_entries.items() if n == "mygrad-core"}
-    host.failed = {}
-    host.discovered = True  # no discovery while isolated
-    plugins._rebuild()
-    plugins._refresh_contributes()
-    plugins._invalidate_facade()
-    try:
+    with HOST.isolated(keep=["mygrad-core"]):
         yield IsolatedRegistry()
-    finally:
-        for name, entry in list(host.entries.items()):
-            if name != "mygrad-core":
-                pm.unregister(plugin=entry.plugin, name=name)
-        for name, entry in saved_entries.items():
-            if name != "mygrad-core":
-                pm.register(entry.plugin, name=name)
-        host.entries = saved_entries
-        host.failed = saved_failed
-        host.discovered, host.discovering = saved_flags
-        plugins._rebuild()
-        plugins._refresh_contributes()
-        plugins._invalidate_facade()

@@ -8,7 +8,7 @@ import hypothesis.extra.numpy as hnp
 import hypothesis.strategies as st
 import numpy as np
 
-from mygrad_core.tensor import Tensor, tensor
+from mygrad_core.tensor_base import Tensor, tensor
 
 __all__ = [
     "FLOAT_DTYPES",

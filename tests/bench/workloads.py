@@ -12,8 +12,11 @@ floor). The process prints one JSON line: the median seconds of the timed repeti
 the loss and a checksum of the gradients (for the correctness check), and the peak RSS.
 
 Every workload is written against the documented MyGrad API only, so the very same code
-runs on MyGrad 2.5.0 and on this project. The inputs come from a seeded generator: both
-implementations see identical data.
+runs on MyGrad 2.5.0 and on this project (and on a baseline build of it). The inputs
+come from a seeded generator: every implementation sees identical data. When the
+installed ``mygrad`` lacks a name a workload needs (this project's ``mygrad.nnet`` is
+still being written; MyGrad 2.5.0 hides ``gru`` without numba), the process prints
+``{"na": "<what is missing>"}`` instead of a time and the table shows "n/a".
 """
 
 from __future__ import annotations
@@ -34,6 +37,27 @@ def _rss_mb() -> float:
     """Peak resident set size of this process so far, in MiB (Linux reports KiB)."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / 1024.0 if sys.platform != "darwin" else peak / 2**20
+
+
+class NotAvailable(Exception):
+    """The installed ``mygrad`` lacks a name this workload needs: reported as "n/a"."""
+
+
+def _need(mg, path: str):
+    """``mg.<path>`` (dotted), or NotAvailable naming what is missing.
+
+    This project's plugins are still growing (``mygrad.nnet`` is being written), and
+    MyGrad 2.5.0 hides ``gru`` without numba: a missing name skips the workload instead
+    of failing the run.
+    """
+    obj = mg
+    for i, part in enumerate(path.split(".")):
+        try:
+            obj = getattr(obj, part)
+        except Exception as exc:  # noqa: BLE001 - any failure to resolve means "absent"
+            where = ".".join(["mygrad", *path.split(".")[: i + 1]])
+            raise NotAvailable(f"{where}: {type(exc).__name__}: {str(exc)[:100]}") from None
+    return obj
 
 
 def _checksum(loss, grads) -> list:
@@ -136,6 +160,55 @@ def small_ops_np(reps, mode="noautodiff"):
     return _repeat(run, reps, warmup=2)
 
 
+def _fn_chain(mg, reps, ops):
+    """The ``small_ops`` chain through function calls ``ops = (mul, add, sin, exp, square)``."""
+    x0, w0, b0 = _small_inputs()
+    mul, add, sin, exp, square = ops
+
+    def run():
+        x, w, b = mg.tensor(x0), mg.tensor(w0), mg.tensor(b0)
+        t0 = perf_counter()
+        y = x
+        for _ in range(N_SMALL):
+            y = mul(y, w)
+            y = add(y, b)
+            y = sin(y)
+            y = exp(y)
+            y = square(y)
+        loss = y.sum()
+        loss.backward()
+        t = perf_counter() - t0
+        return t / (5 * N_SMALL), loss.item(), [x.grad, w.grad, b.grad]
+
+    return _repeat(run, reps, warmup=2)
+
+
+def small_ops_fn(mg, reps):
+    """The small_ops chain through the built-in functions (the third-party row's reference).
+
+    ``mg.multiply, mg.add, mg.sin, mg.exp, mg.square``: the calling form a third party's
+    ops have (a plugin cannot define ``*`` on Tensor).
+    """
+    ops = tuple(_need(mg, n) for n in ("multiply", "add", "sin", "exp", "square"))
+    return _fn_chain(mg, reps, ops)
+
+
+def third_party_ops(mg, reps):
+    """The small_ops chain through ops defined the way a third party defines them.
+
+    The ops live in the example plugin (``docs/examples/mygrad-example-plugin``,
+    module ``mygrad_example.bench_ops``), written with mygrad-core's public
+    op-authoring API only; the bench installs it into each environment of this project
+    that ships it.
+    """
+    try:
+        from mygrad_example import bench_ops
+    except ImportError as exc:
+        raise NotAvailable(f"mygrad_example.bench_ops: {exc}") from None
+    ops = (bench_ops.multiply, bench_ops.add, bench_ops.sin, bench_ops.exp, bench_ops.square)
+    return _fn_chain(mg, reps, ops)
+
+
 # ------------------------------------------------------------------ mlp_step
 
 BATCH, SIZES, LR = 128, (784, 256, 256, 10), 0.1
@@ -180,7 +253,11 @@ def mlp_step(mg, reps):
 
 def mlp_step_np(reps):
     """The same SGD step by hand in NumPy (the usual closed-form softmax-CE gradient)."""
-    x, onehot, init = _mlp_inputs()
+    return _mlp_np(*_mlp_inputs(), reps)
+
+
+def _mlp_np(x, onehot, init, reps):
+    """The MLP's SGD step by hand in NumPy, from these inputs and initial parameters."""
 
     def run():
         params = [p.copy() for p in init]
@@ -332,6 +409,235 @@ def deep_chain(mg, reps):
     return t2 - t0, _checksum(loss.item(), [x.grad]), extra
 
 
+# ------------------------------------------------------------------ mygrad.nnet
+
+NNET_SEED = 5  # NumPy's global stream, which MyGrad's initializers (and ours) draw from
+
+
+def _mlp_nnet_data():
+    rng = np.random.default_rng(5)
+    x = rng.normal(size=(BATCH, SIZES[0]))
+    labels = rng.integers(0, SIZES[-1], size=BATCH)
+    biases = [rng.normal(scale=0.01, size=n) for n in SIZES[1:]]
+    return x, labels, biases
+
+
+def mlp_step_nnet(mg, reps):
+    """mlp_step written with mygrad.nnet: glorot_uniform weights, relu, softmax_crossentropy.
+
+    The weights are drawn (float64) before the timer starts, from a seeded global stream.
+    """
+    relu = _need(mg, "nnet.activations.relu")
+    sce = _need(mg, "nnet.losses.softmax_crossentropy")
+    glorot_uniform = _need(mg, "nnet.initializers.glorot_uniform")
+    x, labels, biases = _mlp_nnet_data()
+    shapes = list(zip(SIZES[:-1], SIZES[1:]))
+
+    def run():
+        np.random.seed(NNET_SEED)
+        ws = [glorot_uniform(n_in, n_out, dtype="float64") for n_in, n_out in shapes]
+        params = [p for w, b in zip(ws, biases) for p in (w, mg.tensor(b))]
+        t0 = perf_counter()
+        w1, b1, w2, b2, w3, b3 = params
+        h = relu(mg.matmul(x, w1) + b1)
+        h = relu(mg.matmul(h, w2) + b2)
+        loss = sce(mg.matmul(h, w3) + b3, labels)
+        loss.backward()
+        grads = [p.grad for p in params]
+        for p, g in zip(params, grads):
+            np.subtract(p.data, LR * g, out=p.data)
+        t = perf_counter() - t0
+        return t, loss.item(), grads + [p.data for p in params]
+
+    return _repeat(run, reps, warmup=1)
+
+
+def mlp_step_nnet_np(reps):
+    """The NumPy floor of mlp_step_nnet: the same step by hand, the same initial weights.
+
+    Glorot-uniform as documented: U(-b, b) with b = sqrt(6 / (fan_in + fan_out)), one
+    float64 draw per weight matrix from the same seeded global stream.
+    """
+    x, labels, biases = _mlp_nnet_data()
+    onehot = np.zeros((BATCH, SIZES[-1]))
+    onehot[np.arange(BATCH), labels] = 1.0
+    np.random.seed(NNET_SEED)
+    init = []
+    for (n_in, n_out), b in zip(zip(SIZES[:-1], SIZES[1:]), biases):
+        bound = np.sqrt(6.0 / (n_in + n_out))
+        init += [np.random.uniform(-bound, bound, size=(n_in, n_out)), b]
+    return _mlp_np(x, onehot, init, reps)
+
+
+SCE_N, SCE_C, SCE_INNER = 128, 10, 50
+
+
+def _sce_inputs():
+    rng = np.random.default_rng(6)
+    return rng.normal(scale=3.0, size=(SCE_N, SCE_C)), rng.integers(0, SCE_C, size=SCE_N)
+
+
+def sce_step(mg, reps):
+    """softmax_crossentropy forward + backward on float64 scores (128, 10), int labels.
+
+    One call is tens of microseconds: each repetition times 50 of them (fresh tensors
+    made beforehand) and reports the time per call.
+    """
+    sce = _need(mg, "nnet.losses.softmax_crossentropy")
+    s0, labels = _sce_inputs()
+
+    def run():
+        scores = [mg.tensor(s0) for _ in range(SCE_INNER)]
+        t0 = perf_counter()
+        for s in scores:
+            loss = sce(s, labels)
+            loss.backward()
+        t = perf_counter() - t0
+        return t / SCE_INNER, loss.item(), [scores[-1].grad]
+
+    return _repeat(run, reps, warmup=2)
+
+
+def sce_step_np(reps):
+    """The closed form by hand: log-softmax, mean NLL, gradient (softmax - onehot) / N."""
+    s0, labels = _sce_inputs()
+    rows = np.arange(SCE_N)
+
+    def run():
+        t0 = perf_counter()
+        for _ in range(SCE_INNER):
+            z = s0 - s0.max(axis=1, keepdims=True)
+            e = np.exp(z)
+            total = e.sum(axis=1, keepdims=True)
+            loss = -(z[rows, labels] - np.log(total[:, 0])).mean()
+            grad = e / total
+            grad[rows, labels] -= 1.0
+            grad /= SCE_N
+        t = perf_counter() - t0
+        return t / SCE_INNER, float(loss), [grad]
+
+    return _repeat(run, reps, warmup=2)
+
+
+def _conv_inputs():
+    rng = np.random.default_rng(7)
+    return rng.normal(size=(32, 3, 32, 32)), rng.normal(scale=0.2, size=(16, 3, 3, 3))
+
+
+def conv_step(mg, reps):
+    """conv_nd (32 RGB 32x32 images, 16 3x3 filters, stride 1), 2x2 max_pool stride 2, sum, backward."""
+    conv_nd = _need(mg, "nnet.layers.conv_nd")
+    max_pool = _need(mg, "nnet.layers.max_pool")
+    x0, w0 = _conv_inputs()
+
+    def run():
+        x, w = mg.tensor(x0), mg.tensor(w0)
+        t0 = perf_counter()
+        loss = max_pool(conv_nd(x, w, stride=1), (2, 2), 2).sum()
+        loss.backward()
+        t = perf_counter() - t0
+        return t, loss.item(), [x.grad, w.grad]
+
+    return _repeat(run, reps, warmup=1)
+
+
+def maxpool_step(mg, reps):
+    """max_pool of (32, 16, 32, 32), pool (2, 2), stride 2, sum, backward."""
+    max_pool = _need(mg, "nnet.layers.max_pool")
+    x0 = np.random.default_rng(8).normal(size=(32, 16, 32, 32))
+
+    def run():
+        x = mg.tensor(x0)
+        t0 = perf_counter()
+        loss = max_pool(x, (2, 2), 2).sum()
+        loss.backward()
+        t = perf_counter() - t0
+        return t, loss.item(), [x.grad]
+
+    return _repeat(run, reps, warmup=1)
+
+
+GRU_T, GRU_N, GRU_C, GRU_D = 20, 16, 16, 32
+
+
+def _gru_inputs():
+    rng = np.random.default_rng(9)
+    x = rng.normal(size=(GRU_T, GRU_N, GRU_C))
+    params = []  # Uz, Wz, bz, Ur, Wr, br, Uh, Wh, bh
+    for _ in range(3):
+        params.append(rng.normal(scale=1 / np.sqrt(GRU_C), size=(GRU_C, GRU_D)))
+        params.append(rng.normal(scale=1 / np.sqrt(GRU_D), size=(GRU_D, GRU_D)))
+        params.append(rng.normal(scale=0.1, size=GRU_D))
+    return x, params
+
+
+def gru_step(mg, reps):
+    """gru (T=20, N=16, C=16, D=32), loss = sum of the (T+1, N, D) states, backward."""
+    gru = _need(mg, "nnet.layers.gru")
+    x0, p0 = _gru_inputs()
+
+    def run():
+        x, params = mg.tensor(x0), [mg.tensor(p) for p in p0]
+        t0 = perf_counter()
+        loss = gru(x, *params).sum()
+        loss.backward()
+        t = perf_counter() - t0
+        return t, loss.item(), [x.grad, *(p.grad for p in params)]
+
+    return _repeat(run, reps, warmup=2)
+
+
+def gru_step_np(reps):
+    """A fused GRU by hand: one matmul for every input projection, one per step for the
+    recurrent gates, the backward pass through time, then one matmul per weight gradient.
+    """
+    x, (uz, wz, bz, ur, wr, br, uh, wh, bh) = _gru_inputs()
+    T, N, C, D = GRU_T, GRU_N, GRU_C, GRU_D
+
+    def run():
+        t0 = perf_counter()
+        u = np.concatenate([uz, ur, uh], axis=1)  # (C, 3D)
+        wzr = np.concatenate([wz, wr], axis=1)  # (D, 2D)
+        b = np.concatenate([bz, br, bh])
+        xu = (x.reshape(T * N, C) @ u + b).reshape(T, N, 3 * D)
+        s = np.zeros((T + 1, N, D))
+        z_, r_, h_ = np.empty((T, N, D)), np.empty((T, N, D)), np.empty((T, N, D))
+        for t in range(T):
+            prev = s[t]
+            zr = xu[t, :, : 2 * D] + prev @ wzr
+            zr = 1.0 / (1.0 + np.exp(-zr))
+            z, r = zr[:, :D], zr[:, D:]
+            h = np.tanh(xu[t, :, 2 * D :] + (r * prev) @ wh)
+            s[t + 1] = h + z * (prev - h)
+            z_[t], r_[t], h_[t] = z, r, h
+        loss = s.sum()
+        # backward: dL/ds = 1 for every state
+        da = np.empty((T, N, 3 * D))
+        ds = np.zeros((N, D))
+        for t in range(T - 1, -1, -1):
+            ds = ds + 1.0
+            prev, z, r, h = s[t], z_[t], r_[t], h_[t]
+            dah = ds * (1.0 - z) * (1.0 - h * h)
+            drs = dah @ wh.T
+            da[t, :, :D] = ds * (prev - h) * z * (1.0 - z)
+            da[t, :, D : 2 * D] = drs * prev * r * (1.0 - r)
+            da[t, :, 2 * D :] = dah
+            ds = ds * z + drs * r + da[t, :, : 2 * D] @ wzr.T
+        da2 = da.reshape(T * N, 3 * D)
+        du = x.reshape(T * N, C).T @ da2
+        db = da2.sum(axis=0)
+        dx = (da2 @ u.T).reshape(T, N, C)
+        dwzr = s[:-1].reshape(T * N, D).T @ da2[:, : 2 * D]
+        dwh = (r_ * s[:-1]).reshape(T * N, D).T @ da2[:, 2 * D :]
+        grads = [dx]
+        for k, dw in enumerate((dwzr[:, :D], dwzr[:, D:], dwh)):
+            grads += [du[:, k * D : (k + 1) * D], dw, db[k * D : (k + 1) * D]]
+        t = perf_counter() - t0
+        return t, float(loss), grads
+
+    return _repeat(run, reps, warmup=2)
+
+
 # ------------------------------------------------------------------ driver
 
 WORKLOADS = {
@@ -342,6 +648,13 @@ WORKLOADS = {
     "big_elementwise": (big_elementwise, big_elementwise_np),
     "rnn_loop": (rnn_loop, None),
     "deep_chain": (deep_chain, None),
+    "small_ops_fn": (small_ops_fn, None),
+    "third_party_ops": (third_party_ops, None),
+    "mlp_step_nnet": (mlp_step_nnet, mlp_step_nnet_np),
+    "sce_step": (sce_step, sce_step_np),
+    "conv_step": (conv_step, None),
+    "maxpool_step": (maxpool_step, None),
+    "gru_step": (gru_step, gru_step_np),
 }
 
 
@@ -355,12 +668,15 @@ def _info() -> dict:
         info["mygrad"] = getattr(mygrad, "__version__", "?")
     except ImportError:  # pragma: no cover
         info["mygrad"] = None
-    dists = {}
+    dists, extras = {}, {}
     for d in metadata.distributions():
         name = d.metadata["Name"] or ""
         if name.lower().startswith("mygrad"):
             dists[name] = d.version
+        elif name.lower() in ("numba", "scipy"):
+            extras[name.lower()] = d.version
     info["dists"] = dists
+    info["extras"] = extras
     return info
 
 
@@ -391,7 +707,11 @@ def main(argv: list) -> int:
     else:
         import mygrad as mg
 
-        out = mg_fn(mg, reps)
+        try:
+            out = mg_fn(mg, reps)
+        except NotAvailable as exc:
+            print(json.dumps({"na": str(exc), "rss_mb": _rss_mb()}))
+            return 0
         if len(out) == 3:
             seconds, check, extra = out
         else:

@@ -68,7 +68,8 @@ def test_execute_op_args_kwargs_out():
     sum_(out).backward()
     np.testing.assert_array_equal(x.grad, [2.0, 2.0])
     nd = np.zeros(2)
-    assert execute_op(Scale, x, op_args=(2.0,), out=nd) is nd
+    r3 = execute_op(Scale, x, op_args=(2.0,), out=nd)
+    assert r3.data is nd and r3.creator is not None  # a Tensor over the ndarray, in the graph
     assert mgc.execute_op is execute_op
 
 
@@ -129,3 +130,14 @@ def test_facade_operation_base_import():
     from mygrad.operation_base import Operation as FacadeOperation
 
     assert FacadeOperation is Operation
+
+
+def test_operation_shows_authors_only_the_documented_attributes():
+    # the engine's bookkeeping is private; what an Operation subclass sees is the op
+    # protocol (seed 000 "Writing Your Own Operations"; docs/architecture.md "Ops")
+    from mygrad_core import Operation, UfuncOperation
+
+    documented = {"variables", "backward_var", "backward", "can_return_view", "grad_post_process_fn", "view_fn"}
+    assert {a for a in dir(Operation) if not a.startswith("_")} == documented
+    ufunc_extras = {"numpy_ufunc", "forward", "where", "where_supported"}
+    assert {a for a in dir(UfuncOperation) if not a.startswith("_")} == documented | ufunc_extras

@@ -264,7 +264,7 @@ def test_concatenate_and_stack_out():
     np.testing.assert_array_equal(a.grad, [1.0, 2.0])
     np.testing.assert_array_equal(b.grad, [3.0])
     nd = np.zeros((2, 2))
-    assert mgc.stack([a, a], out=nd) is nd
+    assert mgc.stack([a, a], out=nd).data is nd
     np.testing.assert_array_equal(nd, [[1.0, 2.0], [1.0, 2.0]])
 
 

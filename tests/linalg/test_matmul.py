@@ -155,8 +155,11 @@ def test_out_tensor_and_ndarray(shapes, data):
 
     target = np.full(expected.shape, -1.0)
     got = matmul(a, b, out=target)
-    assert got is target
+    # ERRATA row "ufunc with an ndarray out=": a Tensor over that array, in the graph
+    assert isinstance(got, mg.Tensor) and got.data is target
     np.testing.assert_allclose(target, expected)
+    got.backward()
+    assert a.grad is not None and b.grad is not None
 
     t_out = mg.tensor(np.full(expected.shape, -1.0))
     got = matmul(a, b, t_out)  # positional out, as for NumPy ufuncs

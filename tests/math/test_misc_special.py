@@ -68,8 +68,8 @@ def test_clip_bound_tensors_get_gradients():
 
 
 def test_clip_errors_out_and_method():
-    with pytest.raises(ValueError):
-        mg.clip([1.0], None, None)
+    # clip(a, None, None) is a copy (NumPy >= 2.1; tests/math/test_dropin_api.py)
+    assert mg.clip([1.0], None, None).data.tolist() == [1.0]
     x = mg.tensor([-1.0, 0.5, 2.0])
     out = mg.tensor(np.zeros(3))
     assert mg.clip(x, 0, 1, out) is out

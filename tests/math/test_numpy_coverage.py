@@ -185,7 +185,7 @@ def test_a_function_no_installed_plugin_provides_does_not_blame_an_installed_one
             except TypeError as e:
                 message = str(e)
                 assert "not installed" not in message, message
-                assert "no installed mygrad plugin provides it" in message, message
+                assert "does not provide it" in message or "not provided by" in message, message
                 return
         pytest.skip("every candidate np.linalg function is provided by an installed plugin")
     finally:

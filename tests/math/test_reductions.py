@@ -221,7 +221,7 @@ def test_numpy_out_argument():
     out.backward()
     np.testing.assert_array_equal(x.grad, np.ones((2, 2)))
     arr = np.zeros(2)
-    assert np.mean(x, axis=1, out=arr) is arr
+    assert np.mean(x, axis=1, out=arr).data is arr
     np.testing.assert_array_equal(arr, [1.5, 3.5])
     with pytest.raises(TypeError):
         np.sum(x, where=np.array([True, False]))

@@ -80,7 +80,7 @@ R = {}
 """
 
 EPILOGUE = """\
-plugins.ensure_loaded()
+mygrad_core.discovery.ensure_loaded()
 _w.__exit__(None, None, None)
 R["_warnings"] = [f"{w.category.__name__}: {w.message}" for w in W]
 R["_loaded"] = {n: [p.distribution, p.version, p.contributes] for n, p in plugins.HOST.loaded.items()}
@@ -92,7 +92,7 @@ print("@@" + json.dumps(R, default=repr))
 
 REGISTRY_VIEW = """\
 def REGISTRY_VIEW():
-    from mygrad_core.plugins import _key_name
+    from mygrad_core.hookspecs import key_name as _key_name
     from mygrad_core.registry import REGISTRY
     def show(v):
         if isinstance(v, (bool, str)):

@@ -119,7 +119,7 @@ def mygrad_numpy_overrides():
         (
             "misspelled hook",
             simple_plugin("brokenpkg", "@hookimpl\ndef mygrad_fuctions():\n    return {'x': 1}\n"),
-            "'mygrad_fuctions' is not a mygrad hook",
+            "unknown hook 'mygrad_fuctions'",
         ),
         (
             "missing @hookimpl",
@@ -169,7 +169,7 @@ def test_dependency_order(tmp_path):
         "aaapkg",
         "import zzzpkg._plugin\n"
         "import mygrad_core.plugins as P\n"
-        "LOADED_BEFORE = list(P.HOST.entries)\n"
+        "LOADED_BEFORE = list(P.HOST.loaded)\n"
         "@hookimpl\ndef mygrad_functions():\n    return {'derived': LOADED_BEFORE}\n",
     )
     write_dist(

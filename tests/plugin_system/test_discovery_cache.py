@@ -3,6 +3,9 @@ and installing or removing a distribution invalidates the cache."""
 
 from __future__ import annotations
 
+import json
+import os
+
 from ._helpers import probe, records, simple_plugin, write_dist
 
 HOOKS = """
@@ -12,7 +15,7 @@ def mygrad_functions():
 """
 
 CHECK = """
-plugins.ensure_loaded()
+mygrad_core.discovery.ensure_loaded()
 R["metadata_read"] = "importlib_metadata" in sys.modules or "email.parser" in sys.modules
 R["names"] = sorted(n for n in ("alpha", "beta") if hasattr(mg, n))
 """
@@ -54,9 +57,9 @@ def test_cache_can_be_turned_off(tmp_path):
 
 
 LAZY = """
-R["before"] = sorted(n for n in plugins.HOST.entries if n != "mygrad-core")
+R["before"] = sorted(n for n in plugins.HOST.loaded if n != "mygrad-core")
 R["value"] = getattr(mg, NAME, None)
-R["after"] = sorted(n for n in plugins.HOST.entries if n != "mygrad-core")
+R["after"] = sorted(n for n in plugins.HOST.loaded if n != "mygrad-core")
 """
 
 
@@ -90,3 +93,50 @@ def test_shared_key_loads_everything_in_order(tmp_path):
     probe(tmp_path, CHECK)
     r = probe(tmp_path, "NAME = 'alpha'\n" + LAZY)
     assert r["value"] == 1 and r["after"] == ["alphapkg", "betapkg"]
+
+
+def test_one_cache_file_per_environment(tmp_path):
+    # scripts run from different folders share the environment's one cache file, and
+    # a process started from a new folder still hits it
+    site = tmp_path / "site"
+    site.mkdir()
+    _install(site, "alpha-dist", "alphapkg", "alpha", 1)
+    env = {"PYTHONPATH": str(site)}
+    for i in range(3):
+        folder = tmp_path / f"work{i}"
+        folder.mkdir()
+        (folder / "script.py").write_text(
+            "import sys, json\nimport mygrad as mg\nmg.alpha\n"
+            "print(json.dumps(['importlib_metadata' in sys.modules or 'email.parser' in sys.modules]))\n"
+        )
+        from ._helpers import run_python
+
+        proc = run_python(None, folder, args=(str(folder / "script.py"),), env=dict(env, MYGRAD_CACHE_DIR=str(tmp_path / "cache")))
+        metadata_read = json.loads(proc.stdout.splitlines()[-1])[0]
+        assert metadata_read == (i == 0), f"run {i} from a new folder"
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [next((tmp_path / "cache").iterdir()).name]
+    assert len(list((tmp_path / "cache").iterdir())) == 1
+
+
+def test_cache_lives_in_the_platform_cache_dir(tmp_path, monkeypatch):
+    import platformdirs
+
+    from mygrad_core import discovery
+
+    monkeypatch.delenv("MYGRAD_CACHE_DIR", raising=False)
+    monkeypatch.delenv("MYGRAD_PLUGIN_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    path = discovery._cache_file()
+    assert path is not None
+    assert os.path.dirname(path) == platformdirs.user_cache_dir("mygrad", appauthor=False)
+    monkeypatch.setenv("MYGRAD_CACHE_DIR", str(tmp_path / "mine"))
+    assert os.path.dirname(discovery._cache_file()) == str(tmp_path / "mine")
+    monkeypatch.setenv("MYGRAD_PLUGIN_CACHE", "0")
+    assert discovery._cache_file() is None
+
+
+def test_cache_hit_imports_neither_packaging_nor_platformdirs(tmp_path):
+    _install(tmp_path, "alpha-dist", "alphapkg", "alpha", 1)
+    probe(tmp_path, CHECK)
+    r = probe(tmp_path, CHECK + "R['heavy'] = sorted(m for m in ('packaging', 'platformdirs', 'importlib.metadata') if m in sys.modules)\n")
+    assert r["names"] == ["alpha"] and r["heavy"] == []

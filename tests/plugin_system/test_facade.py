@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ._helpers import RECORD, probe, records, write_dist
+from ._helpers import INSTALLED_PLUGINS, RECORD, probe, records, write_dist
 
 # sigpkg.signal is a package: windows is imported by its __init__, filters and
 # filters.deep are only imported on demand
@@ -115,7 +115,11 @@ def test_missing_standard_plugin_messages(tmp_path):
         """,
     )
     name, is_attr, msg = r["attr"]
-    assert is_attr and "'mygrad.nnet'" in msg and "'mygrad-nnet'" in msg and "pip install mygrad-nnet" in msg
+    assert is_attr and "'mygrad.nnet'" in msg and "'mygrad-nnet'" in msg
+    if "nnet" in INSTALLED_PLUGINS:  # the probe disables the installed plugins
+        assert "installed but disabled" in msg and "not installed" not in msg
+    else:
+        assert "plugins/mygrad-nnet" in msg and "pip install" in msg
     name, _, msg = r["import"]
     assert name == "ModuleNotFoundError" and "mygrad-nnet" in msg
     assert r["from"][0] == "ModuleNotFoundError" and "mygrad-nnet" in r["from"][2]
@@ -123,8 +127,9 @@ def test_missing_standard_plugin_messages(tmp_path):
     assert r["unknown"] == ["AttributeError", True, "module 'mygrad' has no attribute 'no_such_name'"]
     assert r["unknown_import"][0] == "ModuleNotFoundError" and "install" not in r["unknown_import"][2]
     assert r["operator"][0] == "TypeError" and "mygrad-math" in r["operator"][2]
-    assert r["method"][1] and "mygrad-math" in r["method"][2]
-    assert r["numpy"][0] == "TypeError" and "mygrad-math" in r["numpy"][2]
+    # plain function names are known from an installed distribution's manifest only
+    assert r["method"][1] and ("mygrad-math" in r["method"][2]) == ("math" in INSTALLED_PLUGINS)
+    assert r["numpy"][0] == "TypeError" and ("mygrad-math" in r["numpy"][2]) == ("math" in INSTALLED_PLUGINS)
 
 
 def test_private_and_dunder_names_never_trigger_discovery(tmp_path):
@@ -133,18 +138,16 @@ def test_private_and_dunder_names_never_trigger_discovery(tmp_path):
         tmp_path,
         """
         calls = []
-        real, real_provider = plugins.ensure_loaded, plugins.ensure_provider
+        from mygrad_core.registry import REGISTRY
+        import mygrad_core._facade_support as fs
+        real, real_provider = fs.ensure_loaded, REGISTRY.on_miss
         def spy():
             calls.append(1)
             return real()
         def spy_provider(key):
             calls.append(1)
             return real_provider(key)
-        plugins.ensure_loaded, plugins.ensure_provider = spy, spy_provider
-        import mygrad_core.tensor, mygrad_core._facade_support as fs
-        from mygrad_core.registry import REGISTRY
-        fs.ensure_loaded, fs.ensure_provider = spy, spy_provider
-        REGISTRY.on_miss = spy_provider
+        fs.ensure_loaded, REGISTRY.on_miss = spy, spy_provider
         t = mg.tensor([1.0, 2.0])
         for name in ("_foo", "__array_interface__", "__array_struct__", "__torch_function__", "_private"):
             R.setdefault("tensor", []).append(hasattr(t, name))
@@ -191,3 +194,56 @@ def test_unregistered_namespace_alias_goes_away(tmp_path):
         """,
     )
     assert r["gone"] == [False, False, False] and r["import"] == "ModuleNotFoundError"
+
+
+def signal_plugin_with_manifest(root):
+    signal_plugin(root)
+    (root / "sigpkg" / "mygrad-plugin.json").write_text('{"modules": [], "namespaces": ["signal"]}')
+
+
+def test_disabled_plugin_is_reported_as_disabled(tmp_path):
+    signal_plugin_with_manifest(tmp_path)
+    r = probe(
+        tmp_path,
+        """
+        try:
+            mg.signal
+        except AttributeError as e:
+            R["msg"] = str(e)
+        """,
+        env={"MYGRAD_DISABLE_PLUGINS": "signal"},
+    )
+    assert "disabled" in r["msg"] and "not installed" not in r["msg"] and "mygrad-signal" in r["msg"]
+
+
+def test_disabled_plugin_is_reported_as_disabled_in_the_isolated_registry(tmp_path):
+    signal_plugin_with_manifest(tmp_path)
+    r = probe(
+        tmp_path,
+        """
+        from mygrad_core.plugins import HOST
+        with HOST.isolated():
+            try:
+                mg.signal
+            except AttributeError as e:
+                R["msg"] = str(e)
+        """,
+        env={"MYGRAD_DISABLE_PLUGINS": "signal"},
+    )
+    assert "disabled" in r["msg"] and "not installed" not in r["msg"]
+
+
+def test_missing_message_names_the_distribution_and_where_it_comes_from(monkeypatch):
+    from mygrad_core.registry import REGISTRY, missing_message
+
+    monkeypatch.setattr(REGISTRY, "provider_state", lambda dist: None)  # not installed
+    msg = missing_message("'mygrad.random'", "random")
+    assert "'mygrad-random'" in msg and "not installed" in msg and "plugins/mygrad-random" in msg
+    assert "mygrad-linalg" in missing_message("the operator '@'", "__matmul__")
+    assert "mygrad-math" in missing_message("the operator '+'", "__add__")
+    monkeypatch.setattr(REGISTRY, "provider_state", lambda dist: "disabled (MYGRAD_DISABLE_PLUGINS)")
+    msg = missing_message("'mygrad.random'", "random")
+    assert "installed but disabled" in msg and "not installed" not in msg
+    monkeypatch.setattr(REGISTRY, "provider_state", lambda dist: "loaded")
+    assert "does not provide it" in missing_message("'mygrad.random'", "random")
+    assert "any installed mygrad plugin" in missing_message("'mygrad.zzz'", "zzz_unknown_name")

@@ -75,7 +75,8 @@ def test_pytest_plugin_registers_profiles_lazily(tmp_path):
                 from hypothesis import settings
                 expected = {"mygrad-ci": 25, "mygrad-dev": 100}.get(os.environ.get("EXPECT"), None)
                 if expected is None:
-                    assert settings.get_current_profile_name() == "default"
+                    # not ours (under CI, hypothesis loads its own "ci" profile)
+                    assert not settings.get_current_profile_name().startswith("mygrad-")
                 else:
                     assert settings.default.max_examples == expected
                 settings.get_profile("mygrad-ci")  # registered in every case
@@ -89,7 +90,7 @@ def test_pytest_plugin_registers_profiles_lazily(tmp_path):
     for env, args in (
         ({}, ()),
         ({"HYPOTHESIS_PROFILE": "mygrad-ci", "EXPECT": "mygrad-ci"}, ()),
-        ({"CI": "1", "EXPECT": "mygrad-ci"}, ()),
+        ({"CI": "1"}, ()),  # CI alone asks for nothing: the default profile stays
         ({"EXPECT": "mygrad-dev"}, ("--hypothesis-profile", "mygrad-dev")),
     ):
         proc = pytest_in_subprocess(root, *args, env=env)
@@ -109,7 +110,7 @@ import mygrad_core
 from mygrad_core import plugins
 from mygrad_core.registry import REGISTRY
 
-plugins.ensure_loaded()
+mygrad_core.discovery.ensure_loaded()
 BEFORE = (REGISTRY.snapshot(), list(plugins.HOST.loaded), sorted(n for n, p in plugins.manager().list_name_plugin() if p))
 import mygrad as mg
 assert mg.kit_f(1) == 1     # discovered normally

@@ -7,6 +7,7 @@ the ``__version__`` of each package, and README's install command.
 from __future__ import annotations
 
 import re
+import shlex
 import sys
 import types
 from pathlib import Path
@@ -101,15 +102,26 @@ def _readme_blocks() -> list:
     return re.findall(r"```bash\n(.*?)```", (ROOT / "README.md").read_text(), flags=re.S)
 
 
-def test_readme_installs_every_distribution_from_its_folder_in_one_pip_call():
+def _readme_install_args() -> list:
     install = _readme_blocks()[0]
     calls = re.findall(r"python -m pip install ([^&\n]+)", install)
     assert len(calls) == 1, calls
-    args = calls[0].split()
-    local = {a for a in args if a.startswith(".")}
+    return [shlex.split(a)[0] for a in calls[0].split()]  # the shell's quotes removed
+
+
+def test_readme_installs_every_distribution_from_its_folder_in_one_pip_call():
+    args = _readme_install_args()
+    local = {a.split("[")[0] for a in args if a.startswith(".")}
     expected = {"."} | {f"./{f.relative_to(ROOT)}" for f in FOLDERS[1:]}
     assert local == expected
     assert not [a for a in args if a.startswith("mygrad")]
+
+
+def test_readme_installs_the_demo_extra():
+    # the demo plots its curves with matplotlib, mygrad-core's `demo` extra
+    assert ".[demo]" in _readme_install_args()
+    demo = _project(ROOT)["optional-dependencies"]["demo"]
+    assert [r for r in demo if r.startswith("matplotlib")], demo
 
 
 def _load_noxfile():

@@ -49,6 +49,17 @@ def _parse_sublist(sub: Sequence[Any]) -> List[Any]:
     return items
 
 
+def _check_sublist(sub: Any, what: str) -> None:
+    # a tensor or array where a sublist belongs is a mixed-up call: say so (iterating
+    # it label by label would recurse into 0-D tensors without end)
+    if isinstance(sub, Tensor) or not isinstance(sub, (list, tuple, range, np.ndarray)):
+        raise TypeError(
+            f"einsum: {what} must be a list of integer labels (or Ellipsis), got "
+            f"{type(sub).__name__}; expected einsum(subscripts, *operands) or "
+            "einsum(op0, sublist0, op1, sublist1, ..., [sublist_out])"
+        )
+
+
 def _canonical(
     terms: Sequence[List[Any]], out_term: Optional[List[Any]], shapes: Sequence[Tuple[int, ...]]
 ) -> Tuple[Tuple[Labels, ...], Labels]:
@@ -217,6 +228,15 @@ def einsum(*operands: Any, optimize: Any = False, constant: Optional[bool] = Non
         body, out_sublist = operands[:-1], operands[-1]
     else:
         body, out_sublist = operands, None
+    if not body:
+        raise TypeError(
+            f"einsum: no subscripts given for the single operand of type {type(operands[0]).__name__}; "
+            "expected einsum(subscripts, *operands) or einsum(op0, sublist0, op1, sublist1, ...)"
+        )
+    for i, sub in enumerate(body[1::2]):
+        _check_sublist(sub, f"the sublist of operand {i}")
+    if out_sublist is not None:
+        _check_sublist(out_sublist, "the output sublist (the last argument)")
     return execute_op(
         EinSum,
         *body[0::2],

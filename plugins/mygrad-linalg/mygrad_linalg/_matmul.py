@@ -8,7 +8,7 @@ import numpy as np
 
 from mygrad_core import Tensor, UfuncOperation, make_ufunc
 
-__all__ = ["matmul", "multi_matmul", "optimal_parenthesization"]
+__all__ = ["matmul", "multi_matmul"]
 
 _SCALAR_MSG = "Scalar operands are not allowed, use '*' instead"
 

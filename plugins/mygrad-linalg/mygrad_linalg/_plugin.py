@@ -14,9 +14,12 @@ from typing import Any, Callable, Dict, List
 import numpy as np
 
 from mygrad_core import hookimpl
-from mygrad_linalg import decompositions, linalg, products
+from mygrad_linalg import _einsum, _matmul, decompositions, linalg, products
 from mygrad_linalg._einsum import einsum
-from mygrad_linalg._matmul import matmul, multi_matmul
+from mygrad_linalg._matmul import matmul
+
+# the modules whose ``__all__`` are the top-level functions (as mygrad-plugin.json says)
+_TOP_LEVEL = (_matmul, _einsum, products)
 
 _NOT_FUNCTIONS = set(decompositions.RESULT_TYPES)
 _DATA_ONLY = set(decompositions.NON_DIFFERENTIABLE)
@@ -24,9 +27,7 @@ _DATA_ONLY = set(decompositions.NON_DIFFERENTIABLE)
 
 @hookimpl
 def mygrad_functions() -> Dict[str, Any]:
-    funcs: Dict[str, Any] = {"matmul": matmul, "multi_matmul": multi_matmul, "einsum": einsum}
-    funcs.update((name, getattr(products, name)) for name in products.__all__)
-    return funcs
+    return {name: getattr(module, name) for module in _TOP_LEVEL for name in module.__all__}
 
 
 @hookimpl

@@ -122,12 +122,14 @@ def np_clip(
     *,
     min: Any = _NOVALUE,
     max: Any = _NOVALUE,
+    constant: Optional[bool] = None,
     **kwargs: Any,
 ) -> Tensor:  # noqa: A002
+    # np.clip passes unknown keywords on (it takes **kwargs), so MyGrad's constant= reaches us
     _check("clip", kwargs)
     lo = min if a_min is _NOVALUE else a_min
     hi = max if a_max is _NOVALUE else a_max
-    return misc.clip(a, None if lo is _NOVALUE else lo, None if hi is _NOVALUE else hi, out)
+    return misc.clip(a, None if lo is _NOVALUE else lo, None if hi is _NOVALUE else hi, out, constant=constant)
 
 
 def np_any(

@@ -79,7 +79,8 @@ def ufunc_doc(summary: str, example: str, args: Sequence[str] = ("x",), notes: s
     {names} : ArrayLike
         The input(s); non-tensors are treated as constants{together}.
     out : Optional[Union[Tensor, ndarray]]
-        A target for the result; it is written in place and returned.
+        A target for the result, written in place: a Tensor is returned itself; for
+        an ndarray the returned Tensor's ``.data`` is that array.
     where : Mask
         Compute only where True; other entries are uninitialised unless ``out`` is given.
     dtype : Optional[DTypeLikeReals]

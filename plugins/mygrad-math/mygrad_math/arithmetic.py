@@ -149,14 +149,22 @@ class Power(UfuncOperation):
             if mode == 1:
                 return grad
             b = self.variables[1].data
+            no_power = b == 0
+            if no_power.any():
+                # x ** 0 is constant: its derivative is 0 everywhere, also at x = 0
+                # where b * a ** (b - 1) would be 0 * inf
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    return np.where(no_power, 0, grad * b * a ** (b - 1))
             return grad * b * a ** (b - 1)
         with np.errstate(divide="ignore"):  # log(0) = -inf is fixed up below
             log_a = np.log(a)
         with np.errstate(invalid="ignore"):
             g = grad * self.out * log_a
         zero = a == 0
-        if zero.any():  # d(0 ** b)/db -> 0 for b > 0 (the limit), not 0 * -inf
-            g = np.where(zero & (self.out == 0), 0, g)
+        if zero.any():
+            # d(0 ** b)/db: 0 for b > 0 (the limit), and 0 at b = 0 (the reference),
+            # not 0 * -inf or 1 * -inf
+            g = np.where(zero & (self.variables[1].data >= 0), 0, g)
         return g
 
 

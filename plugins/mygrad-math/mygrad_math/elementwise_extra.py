@@ -45,7 +45,8 @@ def _doc(summary: str, example: str, args: str = "x") -> str:
     {args} : ArrayLike
         The input(s){together}; non-tensors are constants.
     out : Optional[Union[Tensor, ndarray]]
-        A target for the result, written in place and returned.
+        A target for the result, written in place: a Tensor is returned itself; for
+        an ndarray the returned Tensor's ``.data`` is that array.
     where : Mask
         Compute only where True.
     dtype : Optional[DTypeLikeReals]

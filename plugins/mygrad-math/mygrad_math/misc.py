@@ -191,7 +191,8 @@ def clip(
     """Clip (limit) the values of a tensor to the interval ``[a_min, a_max]``.
 
     Equivalent to ``minimum(a_max, maximum(a, a_min))``: an element sitting at a
-    bound receives no gradient.
+    bound receives no gradient. With both bounds None the result is a copy of ``a``
+    (NumPy >= 2.1).
 
     Examples
     --------
@@ -204,8 +205,6 @@ def clip(
     >>> x.grad
     array([0., 1., 0.])
     """
-    if a_min is None and a_max is None:
-        raise ValueError("clip: `a_min` and `a_max` cannot both be None")
     kw: Dict[str, Any] = {}
     bounds = []
     for key, b in (("lo", a_min), ("hi", a_max)):

@@ -19,19 +19,69 @@ from __future__ import annotations
 
 from typing import Any, List
 
-import numpy as np
+from numpy import (
+    all,
+    argpartition,
+    argsort,
+    argwhere,
+    around,
+    array_equal,
+    array_equiv,
+    count_nonzero,
+    digitize,
+    equal,
+    fix,
+    flatnonzero,
+    greater,
+    greater_equal,
+    heaviside,
+    histogram,
+    iscomplex,
+    iscomplexobj,
+    isneginf,
+    isposinf,
+    isreal,
+    less,
+    less_equal,
+    nonzero,
+    not_equal,
+    round,
+    searchsorted,
+    unique,
+)
 
-# Every name: the same object as NumPy's (NumPy 2 may drop some aliases, hence getattr).
-_NAMES = (
-    "round around fix isreal iscomplex iscomplexobj all argsort argpartition argwhere "
-    "nonzero flatnonzero count_nonzero searchsorted isneginf isposinf array_equal "
-    "array_equiv unique histogram digitize heaviside"
-).split()
-_COMPARISONS = "greater less equal not_equal greater_equal less_equal".split()
-
-__all__: List[str] = [n for n in _NAMES + _COMPARISONS if hasattr(np, n)]
-
-globals().update({n: getattr(np, n) for n in __all__})
+__all__ = [
+    "round",
+    "around",
+    "fix",
+    "isreal",
+    "iscomplex",
+    "iscomplexobj",
+    "all",
+    "argsort",
+    "argpartition",
+    "argwhere",
+    "nonzero",
+    "flatnonzero",
+    "count_nonzero",
+    "searchsorted",
+    "isneginf",
+    "isposinf",
+    "array_equal",
+    "array_equiv",
+    "unique",
+    "histogram",
+    "digitize",
+    "heaviside",
+    # the comparison ufuncs are registered by the core; these are their mygrad names
+    "greater",
+    "less",
+    "equal",
+    "not_equal",
+    "greater_equal",
+    "less_equal",
+]
+_COMPARISONS = ("greater", "less", "equal", "not_equal", "greater_equal", "less_equal")
 
 # run on the data for any tensor (the comparisons are the core's)
-NUMPY_DATA_FUNCTIONS: List[Any] = [getattr(np, n) for n in _NAMES if hasattr(np, n)]
+NUMPY_DATA_FUNCTIONS: List[Any] = [globals()[n] for n in __all__ if n not in _COMPARISONS]

@@ -101,6 +101,9 @@ class Std(_Moment):
     def backward_var(self, grad: np.ndarray, index: int, **kwargs: Any) -> np.ndarray:
         # d(std) = d(var) / (2 std)
         dvar = self._dvar(grad)
+        if not self.axes:
+            # the std over no axes is identically 0, and so is its gradient (not 0 / 0)
+            return np.zeros_like(dvar)
         std = reduced_shape_grad(self.out, self.variables[0].shape, self.axes, self.keepdims)
         return dvar / (2 * std)
 
@@ -523,6 +526,7 @@ def amax(
 
     The gradient goes wholly to the first maximal element (row-major order over the
     reduced axes) of each reduced group.
+    ``mygrad.max`` is this same function.
 
     Parameters
     ----------
@@ -555,6 +559,7 @@ def amin(
     """The minimum over the given axis (or axes); nan propagates.
 
     The gradient goes wholly to the first minimal element of each reduced group.
+    ``mygrad.min`` is this same function.
 
     Parameters
     ----------
@@ -577,51 +582,6 @@ def amin(
     return execute_op(Amin, x, op_args=(axis, keepdims), constant=constant)
 
 
-def max(
-    x: Any, axis: Axis = None, keepdims: bool = False, *, constant: Optional[bool] = None
-) -> Tensor:  # noqa: A001
-    """The maximum over the given axis (or axes); the same as :func:`amax`.
-
-    Parameters
-    ----------
-    x : ArrayLike
-    axis : Optional[Union[int, Tuple[int, ...]]]
-    keepdims : bool, default False
-    constant : Optional[bool]
-
-    Returns
-    -------
-    Tensor
-
-    Examples
-    --------
-    >>> import mygrad as mg
-    >>> mg.max(mg.tensor([[0.0, 1.0], [2.0, 3.0]]), axis=0)
-    Tensor([2., 3.])
-    """
-    return execute_op(Amax, x, op_args=(axis, keepdims), constant=constant)
-
-
-def min(
-    x: Any, axis: Axis = None, keepdims: bool = False, *, constant: Optional[bool] = None
-) -> Tensor:  # noqa: A001
-    """The minimum over the given axis (or axes); the same as :func:`amin`.
-
-    Parameters
-    ----------
-    x : ArrayLike
-    axis : Optional[Union[int, Tuple[int, ...]]]
-    keepdims : bool, default False
-    constant : Optional[bool]
-
-    Returns
-    -------
-    Tensor
-
-    Examples
-    --------
-    >>> import mygrad as mg
-    >>> mg.min(mg.tensor([[0.0, 1.0], [2.0, 3.0]]), axis=1)
-    Tensor([0., 2.])
-    """
-    return execute_op(Amin, x, op_args=(axis, keepdims), constant=constant)
+# one object under both names, as MyGrad has them (``mg.max is mg.amax``)
+max = amax  # noqa: A001
+min = amin  # noqa: A001

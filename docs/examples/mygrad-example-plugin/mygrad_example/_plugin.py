@@ -28,3 +28,11 @@ def mygrad_tensor_methods():
 def mygrad_numpy_overrides():
     """``np.hypot(tensor, ...)`` runs our differentiable op."""
     return {np.hypot: hypot}
+
+
+@hookimpl
+def mygrad_overrides():
+    """mygrad-math provides ``hypot`` too: without this, installing both would be a
+    PluginConflictError naming the two distributions. Declaring the keys here says we
+    take them over on purpose, whatever the load order."""
+    return ["hypot", np.hypot]

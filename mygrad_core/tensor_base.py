@@ -12,7 +12,7 @@ registry, which the core fills for its own methods exactly as plugins fill their
 from __future__ import annotations
 
 import warnings
-from typing import Any, Callable, Iterator, List, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterator, List, Optional, Tuple, Union
 
 import numpy as np
 
@@ -46,7 +46,21 @@ def _as_input_array(a: Any, dtype: Any = None) -> np.ndarray:
     return arr
 
 
+def _check_constant(constant: Any, where: str = "Tensor") -> None:
+    if constant is not None and not isinstance(constant, (bool, np.bool_)):
+        raise TypeError(f"{where}: `constant` must be None, True or False, got {constant!r}")
+
+
+def _check_ndmin(ndmin: Any, where: str = "Tensor") -> int:
+    """``ndmin`` as an int; anything but a non-negative integer is a TypeError."""
+    if isinstance(ndmin, (int, np.integer)) and not isinstance(ndmin, (bool, np.bool_)) and ndmin >= 0:
+        return int(ndmin)
+    raise TypeError(f"{where}: `ndmin` must be a non-negative integer, got {ndmin!r}")
+
+
 def _infer_constant(arr: np.ndarray, constant: Optional[bool], where: str = "Tensor") -> bool:
+    if constant is not None and constant is not True and constant is not False:
+        _check_constant(constant, where)
     if arr.dtype.kind in "fc":
         return bool(constant) if constant is not None else False
     if constant is False:
@@ -152,11 +166,11 @@ class Tensor:
         copy: bool = True,
         ndmin: int = 0,
     ) -> None:
+        if type(ndmin) is not int or ndmin < 0:
+            ndmin = _check_ndmin(ndmin)
         if isinstance(x, Tensor):
-            # a float tensor passes its flag on, also through a float dtype change
-            # (as astensor does)
-            if constant is None and (dtype is None or np.dtype(dtype).kind == "f"):
-                constant = x._constant if x._data.dtype.kind in "fc" else None
+            # a new tensor: constant=None is inferred from the dtype, not inherited
+            # (seed 000, mygrad.tensor: "Defaults to False for float-type data")
             x = x._data
         if copy:
             arr = np.array(x, dtype=dtype, copy=True, ndmin=ndmin)
@@ -315,7 +329,9 @@ class Tensor:
         Tensor([1, 2], dtype=int8)
         """
         data = self._data.astype(dtype, casting=casting, copy=copy)
-        if constant is None:
+        if constant is None and self._data.dtype.kind in "fc":
+            # a float original's flag was chosen, an integer one's was forced by its
+            # dtype: only the former is inherited (mg.arange(3).astype(float) is a variable)
             constant = self._constant if data.dtype.kind in "fc" else None
         if data is self._data and constant == self._constant:
             return self
@@ -350,7 +366,8 @@ class Tensor:
         return "Tensor" + body[5:].replace("\n", "\n ").replace("\n \n", "\n\n").replace("\n \n", "\n\n")
 
     def __str__(self) -> str:
-        return str(self._data)
+        # MyGrad prints a tensor the same way everywhere: Tensor([1., 2.])
+        return self.__repr__()
 
     def __array__(self, dtype: Any = None, copy: Optional[bool] = None) -> np.ndarray:
         if dtype is None or np.dtype(dtype) == self._data.dtype:
@@ -429,6 +446,61 @@ class Tensor:
             axes = () if axes[0] is None else tuple(axes[0])
         return _method("transpose")(self, *axes, constant=constant)
 
+    if TYPE_CHECKING:
+        # For type checkers only: the methods set on the class below from the tables in
+        # ``_slots`` (tests/typing/test_stub_sync.py checks this block names each one).
+        # The exact signatures are the plugins' functions (``mygrad.sum`` ...).
+        def __add__(self, other: Any) -> Tensor: ...
+        def __radd__(self, other: Any) -> Tensor: ...
+        def __iadd__(self, other: Any) -> Tensor: ...
+        def __sub__(self, other: Any) -> Tensor: ...
+        def __rsub__(self, other: Any) -> Tensor: ...
+        def __isub__(self, other: Any) -> Tensor: ...
+        def __mul__(self, other: Any) -> Tensor: ...
+        def __rmul__(self, other: Any) -> Tensor: ...
+        def __imul__(self, other: Any) -> Tensor: ...
+        def __truediv__(self, other: Any) -> Tensor: ...
+        def __rtruediv__(self, other: Any) -> Tensor: ...
+        def __itruediv__(self, other: Any) -> Tensor: ...
+        def __floordiv__(self, other: Any) -> Tensor: ...
+        def __rfloordiv__(self, other: Any) -> Tensor: ...
+        def __ifloordiv__(self, other: Any) -> Tensor: ...
+        def __mod__(self, other: Any) -> Tensor: ...
+        def __rmod__(self, other: Any) -> Tensor: ...
+        def __imod__(self, other: Any) -> Tensor: ...
+        def __divmod__(self, other: Any) -> Tuple[Tensor, Tensor]: ...
+        def __rdivmod__(self, other: Any) -> Tuple[Tensor, Tensor]: ...
+        def __pow__(self, other: Any) -> Tensor: ...
+        def __rpow__(self, other: Any) -> Tensor: ...
+        def __ipow__(self, other: Any) -> Tensor: ...
+        def __matmul__(self, other: Any) -> Tensor: ...
+        def __rmatmul__(self, other: Any) -> Tensor: ...
+        def __imatmul__(self, other: Any) -> Tensor: ...
+        def __neg__(self) -> Tensor: ...
+        def __pos__(self) -> Tensor: ...
+        def __abs__(self) -> Tensor: ...
+        def sum(self, *args: Any, **kwargs: Any) -> Tensor: ...
+        def prod(self, *args: Any, **kwargs: Any) -> Tensor: ...
+        def cumprod(self, *args: Any, **kwargs: Any) -> Tensor: ...
+        def cumsum(self, *args: Any, **kwargs: Any) -> Tensor: ...
+        def mean(self, *args: Any, **kwargs: Any) -> Tensor: ...
+        def std(self, *args: Any, **kwargs: Any) -> Tensor: ...
+        def var(self, *args: Any, **kwargs: Any) -> Tensor: ...
+        def max(self, *args: Any, **kwargs: Any) -> Tensor: ...
+        def min(self, *args: Any, **kwargs: Any) -> Tensor: ...
+        def argmax(self, *args: Any, **kwargs: Any) -> np.ndarray: ...
+        def argmin(self, *args: Any, **kwargs: Any) -> np.ndarray: ...
+        def any(self, *args: Any, **kwargs: Any) -> np.ndarray: ...
+        def clip(self, *args: Any, **kwargs: Any) -> Tensor: ...
+        def flatten(self, *args: Any, **kwargs: Any) -> Tensor: ...
+        def ravel(self, *args: Any, **kwargs: Any) -> Tensor: ...
+        def swapaxes(self, *args: Any, **kwargs: Any) -> Tensor: ...
+        def moveaxis(self, *args: Any, **kwargs: Any) -> Tensor: ...
+        def squeeze(self, *args: Any, **kwargs: Any) -> Tensor: ...
+        def repeat(self, *args: Any, **kwargs: Any) -> Tensor: ...
+        def __array_ufunc__(self, *args: Any, **kwargs: Any) -> Any: ...
+        def __array_function__(self, *args: Any, **kwargs: Any) -> Any: ...
+
     def __getattr__(self, name: str) -> Any:
         # only reached for names the class does not define: third-party methods.
         # Dunder and private names fail at once (NumPy probes several on asarray).
@@ -482,15 +554,15 @@ for _name, _symbol, _reflected, _inplace in BINARY_OPERATORS:
         if _dunder is not None:
             _fn.__name__ = _fn.__qualname__ = str(_dunder)
             setattr(Tensor, str(_dunder), _fn)
-Tensor.__imatmul__ = _imatmul  # type: ignore[attr-defined]
+Tensor.__imatmul__ = _imatmul  # type: ignore[attr-defined,method-assign]
 for _name, _symbol in UNARY_OPERATORS:
     _fn = _unary(_name, _symbol)
     _fn.__name__ = _fn.__qualname__ = _name
     setattr(Tensor, _name, _fn)
 for _name in PLUGIN_METHODS + ("flatten", "ravel", "swapaxes", "moveaxis", "squeeze", "repeat"):
     setattr(Tensor, _name, _routed(_name))
-Tensor.__array_ufunc__ = _routed("__array_ufunc__", "NumPy's ufunc protocol: ``np.sin(tensor)``.")  # type: ignore[attr-defined]
-Tensor.__array_function__ = _routed("__array_function__", "NumPy's function protocol: ``np.sum(tensor)``.")  # type: ignore[attr-defined]
+Tensor.__array_ufunc__ = _routed("__array_ufunc__", "NumPy's ufunc protocol: ``np.sin(tensor)``.")  # type: ignore[attr-defined,method-assign]
+Tensor.__array_function__ = _routed("__array_function__", "NumPy's function protocol: ``np.sum(tensor)``.")  # type: ignore[attr-defined,method-assign]
 del _name, _symbol, _reflected, _inplace, _fwd, _ref, _inp, _dunder, _fn
 
 
@@ -529,11 +601,18 @@ def tensor(
     >>> mgc.tensor([1.0], ndmin=2).shape
     (1, 1)
     """
+    if type(ndmin) is not int or ndmin < 0:
+        ndmin = _check_ndmin(ndmin, "tensor")
     if isinstance(arr_like, Tensor) and not copy:
+        _check_constant(constant, "tensor")
         same_dtype = dtype is None or np.dtype(dtype) == arr_like.dtype
         same_const = constant is None or constant == arr_like._constant
-        if same_dtype and same_const and arr_like.ndim >= ndmin:
-            return arr_like
+        if same_dtype and same_const:
+            if arr_like.ndim >= ndmin:
+                return arr_like
+            # like np.array(a, copy=False, ndmin=k).base is a: a view, differentiable
+            newshape = (1,) * (ndmin - arr_like.ndim) + arr_like.shape
+            return _method("reshape")(arr_like, newshape, constant=constant)
     return Tensor(arr_like, dtype=dtype, constant=constant, copy=copy, ndmin=ndmin)
 
 
