@@ -96,7 +96,7 @@ def write_out(out: Any, result: Tensor, where: Any = True, casting: Any = "same_
         if out.dtype.kind != "f":
             result._constant = True
         op = result._creator
-        if op is not None and STATE.mem_guard:
+        if op is not None and guarding_now():
             memguard.lock(out)
             op._locked = [*op._locked, out]
         return result
