@@ -158,11 +158,15 @@ def release_array(arr: np.ndarray) -> None:
     if isinstance(base, np.ndarray):
         release_array(base)
     if entry[1] and id(arr) not in _OWNED:
+        if isinstance(base, np.ndarray) and (id(base) in _LOCKS or id(base) in _OWNED):
+            # the owner is still locked by another live graph: restore this view's
+            # flag when the owner is released (checked first: a failing setflags
+            # costs an exception)
+            _PENDING.setdefault(id(base), []).append(arr)
+            return
         try:
             arr.setflags(write=True)
-        except ValueError:
-            # the owner is still locked by another live graph: restore this view's
-            # flag when the owner is released
+        except ValueError:  # e.g. the owner is read-only on its own account
             _PENDING.setdefault(id(base), []).append(arr)
             return
     if not _PENDING:  # the common case: no view waits for an owner to be released
@@ -227,10 +231,12 @@ def release_all(arrays: Any) -> None:
         n = entry[2]
         if n > 1:
             entry[2] = n - 1
-        elif arr.base is None and not _PENDING:
+        elif arr.base is None:
             del locks[k]
             if entry[1] and k not in _OWNED:
                 arr.setflags(write=True)
+            if _PENDING:  # views may wait for this owner (rare)
+                _restore_waiting(k)
         else:
             release_array(arr)
 
