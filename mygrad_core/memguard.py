@@ -142,7 +142,7 @@ def disown(arr: np.ndarray) -> None:
     _OWNED.discard(k)
     if k not in _LOCKS:
         arr.setflags(write=True)
-        if _PENDING:  # views waiting for this owner (rare: checked only when some wait)
+        if _PENDING and k in _PENDING:  # views wait for this owner (rare)
             _restore_waiting(k)
 
 
@@ -235,7 +235,7 @@ def release_all(arrays: Any) -> None:
             del locks[k]
             if entry[1] and k not in _OWNED:
                 arr.setflags(write=True)
-            if _PENDING:  # views may wait for this owner (rare)
+            if _PENDING and k in _PENDING:  # views wait for this owner (rare)
                 _restore_waiting(k)
         else:
             release_array(arr)
