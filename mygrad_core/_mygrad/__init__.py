@@ -56,7 +56,15 @@ _support.refuse_mygrad_leftovers(__file__)
 
 Inf = _np.inf
 # the documented sub-modules of the facade
-from mygrad import errors, indexing_routines, operation_base, tensor_creation, tensor_manip, typing  # noqa: F401,E402
+from mygrad import (  # noqa: F401,E402  (the facade's own sub-modules, as MyGrad has them)
+    errors,
+    indexing_routines,
+    operation_base,
+    tensor_base,
+    tensor_creation,
+    tensor_manip,
+    typing,
+)
 
 from mygrad_core.inplace import execute_op  # noqa: F401,E402
 

@@ -15,6 +15,7 @@ from . import math as math
 from . import nnet as nnet
 from . import operation_base as operation_base
 from . import random as random
+from . import tensor_base as tensor_base
 from . import tensor_creation as tensor_creation
 from . import tensor_manip as tensor_manip
 from . import typing as typing
