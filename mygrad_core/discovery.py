@@ -476,7 +476,9 @@ def _disable(ep: _EntryPoint) -> None:
 
 def _provider_state(dist: str) -> Optional[str]:
     """Why the installed distribution ``dist`` provides nothing here (None: it is not
-    installed); ``"loaded"`` if it is loaded."""
+    installed); ``"loaded"`` if it is loaded (also when registered at run time)."""
+    if any(info.distribution and _norm(info.distribution) == _norm(dist) for info in HOST.loaded.values()):
+        return "loaded"
     try:
         eps = [ep for ep in _entry_points() if ep.dist_name and _norm(ep.dist_name) == _norm(dist)]
     except Exception:  # noqa: BLE001 - an error message must not fail
