@@ -110,7 +110,13 @@ def _slug(title: str) -> str:
 
 
 def _is_callable_object(obj) -> bool:
-    return callable(obj) and not (inspect.isclass(obj) or inspect.isroutine(obj))
+    """A ufunc (a class whose call runs an op) or another callable object: documented
+    as a function, with its signature."""
+    import mygrad_core
+
+    if inspect.isclass(obj):
+        return issubclass(obj, mygrad_core.ufunc)
+    return callable(obj) and not inspect.isroutine(obj)
 
 
 def _split(module) -> tuple:
@@ -135,7 +141,7 @@ def _api_page(title: str, shown: str, modname: str, intro: str) -> str:
     module = importlib.import_module(modname)
     ours, foreign = _split(module)
     lines += [f".. currentmodule:: {shown}", ""]
-    # ufuncs are callable objects, not functions: documented as functions all the same
+    # ufuncs are classes whose call runs the op: documented as functions all the same
     ufuncs = [name for name, _ in ours if _is_callable_object(getattr(module, name))]
     others = [name for name, _ in ours if name not in ufuncs]
     for names, template in ((others, None), (ufuncs, "autosummary/callable.rst")):

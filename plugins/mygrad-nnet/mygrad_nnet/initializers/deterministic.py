@@ -57,7 +57,7 @@ def constant(
 
 def dirac(*shape: int, dtype: DTypeLikeReals = np.float32, constant: Optional[bool] = None) -> Tensor:
     """The Dirac-delta initialization of Zagoruyko & Komodakis (2017): a convolution
-    weight (out, in, *kernel) that passes its input through unchanged.
+    weight ``(out, in, *kernel)`` that passes its input through unchanged.
 
     Entry ``[i, i, k0//2, k1//2, ...]`` is 1 for ``i < min(out, in)`` (the centre of the
     kernel); every other entry is 0. A 2-D shape gives the identity matrix (or its
@@ -66,7 +66,7 @@ def dirac(*shape: int, dtype: DTypeLikeReals = np.float32, constant: Optional[bo
     Parameters
     ----------
     *shape : int
-        The output shape, at least 2-D: (out, in, *kernel).
+        The output shape, at least 2-D: ``(out, in, *kernel)``.
     dtype : data-type, optional (default=float32)
     constant : Optional[bool]
         If True the result is a constant (it back-propagates no gradient).

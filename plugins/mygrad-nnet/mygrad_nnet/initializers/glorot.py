@@ -1,6 +1,6 @@
 """Glorot & Bengio (2010) initializers, scaled by fan_in + fan_out.
 
-For a weight of shape (out, in, *receptive field), fan_in = in * prod(receptive field)
+For a weight of shape ``(out, in, *receptive_field)``, fan_in = in * prod(receptive field)
 and fan_out = out * prod(receptive field). Each draws once, in float64, from NumPy's
 global random stream, then casts to ``dtype``.
 """
@@ -29,7 +29,7 @@ def glorot_normal(
     Parameters
     ----------
     *shape : int
-        The output shape, at least 2-D: (out, in, *receptive field).
+        The output shape, at least 2-D: ``(out, in, *receptive_field)``.
     gain : Real, optional (default=1)
         A scaling factor (a number or a 0-D tensor).
     dtype : data-type, optional (default=float32)
@@ -68,7 +68,7 @@ def glorot_uniform(
     Parameters
     ----------
     *shape : int
-        The output shape, at least 2-D: (out, in, *receptive field).
+        The output shape, at least 2-D: ``(out, in, *receptive_field)``.
     gain : Real, optional (default=1)
         A scaling factor (a number or a 0-D tensor).
     dtype : data-type, optional (default=float32)

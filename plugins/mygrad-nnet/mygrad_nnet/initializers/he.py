@@ -1,6 +1,6 @@
 """He et al. (2015) initializers, scaled by fan_in, for layers followed by rectifiers.
 
-For a weight of shape (out, in, *receptive field), fan_in = in * prod(receptive field).
+For a weight of shape ``(out, in, *receptive_field)``, fan_in = in * prod(receptive field).
 The gain stands for the rectifier's term sqrt(2 / (1 + a²)) (``sqrt(2)`` for a ReLU).
 Each draws once, in float64, from NumPy's global random stream, then casts to ``dtype``.
 """
@@ -29,7 +29,7 @@ def he_normal(
     Parameters
     ----------
     *shape : int
-        The output shape, at least 2-D: (out, in, *receptive field).
+        The output shape, at least 2-D: ``(out, in, *receptive_field)``.
     gain : Real, optional (default=1)
         A scaling factor (a number or a 0-D tensor).
     dtype : data-type, optional (default=float32)
@@ -69,7 +69,7 @@ def he_uniform(
     Parameters
     ----------
     *shape : int
-        The output shape, at least 2-D: (out, in, *receptive field).
+        The output shape, at least 2-D: ``(out, in, *receptive_field)``.
     gain : Real, optional (default=1)
         A scaling factor (a number or a 0-D tensor).
     dtype : data-type, optional (default=float32)
