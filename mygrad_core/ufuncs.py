@@ -75,15 +75,15 @@ class UfuncOperation(Operation):
                 self._post_process = True
                 self._fast_backward = False
                 kwargs["out"] = None  # NumPy warns unless asked for uninitialized entries explicitly
-            out = self.forward(*[t.data for t in inputs], **kwargs)
+            out = self.forward(*[t._data for t in inputs], **kwargs)
         elif len(inputs) == 2:
             a, b = inputs
-            out = f(a.data, b.data) if f is not None else self.forward(a.data, b.data)
+            out = f(a._data, b._data) if f is not None else self.forward(a._data, b._data)
         elif len(inputs) == 1:
-            x = inputs[0].data
+            x = inputs[0]._data
             out = f(x) if f is not None else self.forward(x)
         else:
-            arrays = [t.data for t in inputs]
+            arrays = [t._data for t in inputs]
             out = f(*arrays) if f is not None else self.forward(*arrays)
         self.out = out
         return out
@@ -110,10 +110,11 @@ class _UfuncType(type):
     if not TYPE_CHECKING:
         # Hidden from type checkers, which then type a call by ``ufunc.__new__`` (a
         # Tensor): mypy ignores a metaclass ``__call__`` and pyright would prefer it.
-        def __call__(cls, *args, out=None, where=_UNSET, dtype=None, constant=None, **kwargs):
-            if out is None and where is _UNSET and dtype is None and not kwargs and len(args) == cls.nin:
-                return _execute(cls._Op, args, None, None, constant)
-            return _call(cls, args, out, where, dtype, constant, kwargs)
+        def __call__(cls, *args, **kwargs):
+            # the operators' call: positional inputs only, straight to the engine
+            if not kwargs and len(args) == cls.nin:
+                return _execute(cls._Op, args, None, None, None)
+            return _call(cls, args, **kwargs)
 
     def __repr__(cls) -> str:
         return f"<mygrad-ufunc {cls.__name__!r}>"
@@ -174,7 +175,15 @@ def _extra_parameters(Op: Type[UfuncOperation]) -> list:
     return extras
 
 
-def _call(cls: Any, args: Tuple[Any, ...], out: Any, where: Any, dtype: Any, constant: Optional[bool], kwargs: Dict[str, Any]) -> Any:
+def _call(
+    cls: Any,
+    args: Tuple[Any, ...],
+    out: Any = None,
+    where: Any = _UNSET,
+    dtype: Any = None,
+    constant: Optional[bool] = None,
+    **kwargs: Any,
+) -> Any:
     """A ufunc call with ``out=``, ``where=``, ``dtype=`` or a positional ``out``."""
     nin = cls.nin
     name = cls.__name__
