@@ -4,24 +4,38 @@ machine): ``python instructions_workload.py N MODE`` runs N rounds of 50 ops of 
 multiplications then ``backward()``). Count with valgrind, the difference of two N
 cancelling start-up::
 
-    PYTHONHASHSEED=0 OPENBLAS_NUM_THREADS=1 valgrind --tool=callgrind \
+    PYTHONHASHSEED=0 OPENBLAS_NUM_THREADS=1 valgrind --tool=callgrind \\
         --callgrind-out-file=/dev/null ENV/bin/python instructions_workload.py 30 mul
 
 (instructions per op = (count(30) - count(10)) / 20 / 50; see README).
 """
 
-import sys, numpy as np, mygrad as mg
+import sys
+
+import numpy as np
+
+import mygrad as mg
+
 rng = np.random.default_rng(0)
-x = mg.tensor(rng.normal(size=8)); y = mg.tensor(rng.normal(size=8))
+x = mg.tensor(rng.normal(size=8))
+y = mg.tensor(rng.normal(size=8))
 mode = sys.argv[2]
-def small():
+
+
+def one_round():
     z = x
-    for i in range(50):
-        if mode == "mul": z = z * y
-        elif mode == "sin": z = mg.sin(z)
-        elif mode == "np": z = np.multiply(z, y)
-        elif mode == "getitem": z = x[1:]
-    if mode == "bwd": 
-        for i in range(50): z = z * y
+    for _ in range(50):
+        if mode == "mul":
+            z = z * y
+        elif mode == "sin":
+            z = mg.sin(z)
+        elif mode == "getitem":
+            z = x[1:]
+        elif mode == "bwd":
+            z = z * y
+    if mode == "bwd":
         z.backward()
-for _ in range(int(sys.argv[1])): small()
+
+
+for _ in range(int(sys.argv[1])):
+    one_round()
