@@ -12,9 +12,8 @@ cancelling start-up::
 
 import sys
 
-import numpy as np
-
 import mygrad as mg
+import numpy as np
 
 rng = np.random.default_rng(0)
 x = mg.tensor(rng.normal(size=8))
