@@ -51,6 +51,10 @@ class Registry:
     # why an installed distribution provides nothing ("disabled ...", "failed to load
     # ..."), "loaded", or None when it is not installed (discovery sets this)
     provider_state: Callable[[str], Optional[str]] = field(default=lambda dist: None)
+    # a callable's plain-function equivalent, for the Tensor's operators (a ufunc class
+    # -> a function doing the same call without the class-call machinery); keyed by
+    # the object, so it never goes stale and isolation does not touch it
+    call_forms: Dict[Any, Callable[..., Any]] = field(default_factory=dict, repr=False)
     _listeners: List[Callable[[], None]] = field(default_factory=list)
 
     def subscribe(self, fn: Callable[[], None]) -> None:

@@ -19,6 +19,7 @@ import numpy as np
 from mygrad_core.graph import _execute
 from mygrad_core.inplace import write_out
 from mygrad_core.operation import Operation, reduce_broadcast
+from mygrad_core.registry import REGISTRY
 from mygrad_core.tensor_base import Tensor
 
 __all__ = ["UfuncOperation", "ufunc", "make_ufunc"]
@@ -390,4 +391,12 @@ def make_ufunc(
         "__module__": module or Op.__module__,
         "__qualname__": name,
     }
-    return _UfuncType(name, (ufunc,), namespace)  # type: ignore[return-value]
+    cls = _UfuncType(name, (ufunc,), namespace)
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        if not kwargs and len(args) == nin:
+            return _execute(Op, args, None, None, None)
+        return _call(cls, args, **kwargs)
+
+    REGISTRY.call_forms[cls] = call
+    return cls  # type: ignore[return-value]
