@@ -8,8 +8,8 @@ cannot be changed through the owner either.
 
 from __future__ import annotations
 
+import _thread
 import functools
-import threading
 from typing import Any, Callable, TypeVar
 
 import numpy as np
@@ -38,21 +38,31 @@ def guard(op: Any, tensors: Any, data: np.ndarray, fresh: Any) -> None:
     cleared first). ``fresh`` holds the ids of input tensors made around new memory
     (from scalars and lists): nobody else can reach it, so it needs no lock.
     """
+    # every op passes here: `own` and `lock_all`'s common case are inlined
     locked = []
+    locks = _LOCKS
     for t in tensors:
         c = t._creator
         if (c is None or (c._owned is None and not c._locked)) and (fresh is None or id(t) not in fresh):
-            locked.append(t._data)
-    if own(data):
+            arr = t._data
+            locked.append(arr)
+            k = id(arr)
+            entry = locks.get(k)
+            if entry is not None:
+                entry.append(None)  # a token (see `lock_all`)
+                if locks.get(k) is entry:
+                    continue
+                entry.pop()
+            with _MUTEX:
+                _lock(arr)
+    k = id(data)
+    if data.base is None and k not in _OWNED and k not in locks and data.flags.writeable:
+        data.setflags(write=False)  # `own`
+        _OWNED.add(k)
         op._owned = data
     else:
+        lock_all((data,))
         locked.append(data)
-    if locked:
-        _acquire()
-        try:
-            lock_all(locked)
-        finally:
-            _release()
     op._locked = locked
 
 
@@ -60,18 +70,17 @@ def release(op: Any) -> None:
     """Release every lock ``op`` holds (its graph was cleared, or it was freed)."""
     owned = op._owned
     locked = op._locked
-    if not locked and owned is None:
-        return
-    op._locked = ()
-    op._owned = None
     if owned is not None:
-        disown(owned)
+        op._owned = None
+        k = id(owned)  # `disown`, inlined
+        _OWNED.discard(k)
+        if k not in _LOCKS:
+            owned.setflags(write=True)
+            if _PENDING and k in _PENDING:  # views wait for this owner (rare)
+                _restore_waiting(k)
     if locked:
-        _acquire()
-        try:
-            release_all(locked)
-        finally:
-            _release()
+        op._locked = ()
+        release_all(locked)
 
 
 def hand_over(data: np.ndarray, op: Any) -> None:
@@ -83,19 +92,21 @@ def hand_over(data: np.ndarray, op: Any) -> None:
 
 
 # Graphs built in several threads can share an array (a parameter): its lock count must
-# change atomically, or a lost update leaves it read-only for good. The count's
-# read-modify-write (and the check-then-create of its entry) is not atomic under the
-# GIL, so every change of `_LOCKS` happens under this (reentrant: an op's `__del__`
-# may release locks while the same thread is inside) lock. Only ops that take counted
-# locks pay for it; an op's own fresh output (`own`/`disown`, the common case) is
-# private to the thread that made it and needs none.
-_MUTEX = threading.RLock()
-_acquire = _MUTEX.acquire
-_release = _MUTEX.release
+# change atomically, or a lost update leaves it read-only for good. A read-modify-write
+# of a number is not atomic (a thread may switch between the read and the write), and
+# a mutex on every op costs more than the rest of the guard (RLock's acquire and release
+# parse their arguments). So a count is the number of tokens in its entry, a list, and
+# `list.append`/`list.pop` are atomic (one C call under the GIL, or under the list's own
+# lock on a free-threaded build). Only the rare changes, an entry's creation (the first
+# lock) and its retirement (the last release), take `_MUTEX`; `_retire` re-checks
+# after removing an entry, so a token appended meanwhile without the mutex keeps it
+# (see `lock_all` and `_retire`). The mutex is reentrant: an op's `__del__` may release
+# locks while the same thread is inside.
+_MUTEX = _thread.RLock()
 
-
-# id(array) -> [array, original writeable flag, count]
+# id(array) -> [array, original writeable flag, one token per lock...]
 _LOCKS: dict[int, list[Any]] = {}
+_HEAD = 2  # the entry's length with no token: the count is len(entry) - _HEAD
 # ids of arrays an op made and locked as its own output: the cheap common case, a
 # single owner, needs no count (see `own`/`disown`); they were writeable before
 _OWNED: set = set()
@@ -108,11 +119,12 @@ def lock(arr: np.ndarray) -> None:
 
 
 def _lock(arr: np.ndarray) -> None:
-    entry = _LOCKS.get(id(arr))
-    if entry is not None:
-        entry[2] += 1
-        return
+    """Take a counted lock (under `_MUTEX`): a token, or a new entry."""
     k = id(arr)
+    entry = _LOCKS.get(k)
+    if entry is not None:
+        entry.append(None)
+        return
     writeable = arr.flags.writeable or k in _OWNED
     base = arr.base
     if isinstance(base, np.ndarray):
@@ -121,8 +133,9 @@ def _lock(arr: np.ndarray) -> None:
             # of the guard: it becomes writeable with its owner
             writeable = _originally_writeable(base)
         _lock(base)
-    _LOCKS[k] = [arr, writeable, 1]
     arr.setflags(write=False)  # setflags: half the cost of `arr.flags.writeable = False`
+    # published last: a thread that finds the entry (without the mutex) finds it locked
+    _LOCKS[k] = [arr, writeable, None]
 
 
 def own(arr: np.ndarray) -> bool:
@@ -147,17 +160,31 @@ def disown(arr: np.ndarray) -> None:
 
 
 def release_array(arr: np.ndarray) -> None:
+    """Release one counted lock on ``arr``."""
     entry = _LOCKS.get(id(arr))
     if entry is None:  # pragma: no cover - defensive: never locked by us
         return
-    entry[2] -= 1
-    if entry[2]:
+    entry.pop()
+    if len(entry) == _HEAD:
+        with _MUTEX:
+            _retire(arr, entry)
+
+
+def _retire(arr: np.ndarray, entry: list) -> None:
+    """Drop ``arr``'s entry, whose last token was released, and restore its write flag
+    (under `_MUTEX`)."""
+    k = id(arr)
+    if len(entry) != _HEAD or _LOCKS.get(k) is not entry:
+        return  # locked again meanwhile, or retired by another thread already
+    del _LOCKS[k]
+    if len(entry) != _HEAD:
+        # a thread took a token (lock_all's fast path) before it saw the entry gone
+        _LOCKS[k] = entry
         return
-    del _LOCKS[id(arr)]
     base = arr.base
     if isinstance(base, np.ndarray):
         release_array(base)
-    if entry[1] and id(arr) not in _OWNED:
+    if entry[1] and k not in _OWNED:
         if isinstance(base, np.ndarray) and (id(base) in _LOCKS or id(base) in _OWNED):
             # the owner is still locked by another live graph: restore this view's
             # flag when the owner is released (checked first: a failing setflags
@@ -171,7 +198,7 @@ def release_array(arr: np.ndarray) -> None:
             return
     if not _PENDING:  # the common case: no view waits for an owner to be released
         return
-    _restore_waiting(id(arr))
+    _restore_waiting(k)
 
 
 def _restore_waiting(owner_id: int) -> None:
@@ -206,39 +233,34 @@ def writeable_with(view: np.ndarray, owner: np.ndarray) -> None:
 
 
 def lock_all(arrays: Any) -> None:
-    """Lock several arrays (the per-op path; ``lock`` inlined for arrays owning memory)."""
+    """Lock several arrays (the per-op path: a token, without the mutex, when the array
+    is locked already)."""
     locks = _LOCKS
     for arr in arrays:
         k = id(arr)
         entry = locks.get(k)
         if entry is not None:
-            entry[2] += 1
-        elif arr.base is None:
-            locks[k] = [arr, arr.flags.writeable or k in _OWNED, 1]
-            arr.setflags(write=False)
-        else:
+            entry.append(None)
+            if locks.get(k) is entry:
+                continue
+            # retired by another thread before our token landed: take it back, and
+            # lock under the mutex
+            entry.pop()
+        with _MUTEX:
             _lock(arr)
 
 
 def release_all(arrays: Any) -> None:
-    """Release several arrays (the per-op path; ``release`` inlined for the usual case)."""
+    """Release several arrays (the per-op path: the mutex only for a last release)."""
     locks = _LOCKS
     for arr in arrays:
-        k = id(arr)
-        entry = locks.get(k)
+        entry = locks.get(id(arr))
         if entry is None:
             continue
-        n = entry[2]
-        if n > 1:
-            entry[2] = n - 1
-        elif arr.base is None:
-            del locks[k]
-            if entry[1] and k not in _OWNED:
-                arr.setflags(write=True)
-            if _PENDING and k in _PENDING:  # views wait for this owner (rare)
-                _restore_waiting(k)
-        else:
-            release_array(arr)
+        entry.pop()
+        if len(entry) == _HEAD:
+            with _MUTEX:
+                _retire(arr, entry)
 
 
 # views that could not be made writeable because their owner was still locked
@@ -290,7 +312,7 @@ class _Unlocked:
                 continue
             entry = _LOCKS.get(id(a))
             if entry is None and id(a) in _OWNED:
-                entry = [a, True, 1]
+                entry = [a, True, None]
             if entry is None:
                 # a view taken while its owner was locked (e.g. under no_autodiff) is
                 # read-only only because of the lock: open it with its owner
