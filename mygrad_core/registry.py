@@ -51,10 +51,11 @@ class Registry:
     # why an installed distribution provides nothing ("disabled ...", "failed to load
     # ..."), "loaded", or None when it is not installed (discovery sets this)
     provider_state: Callable[[str], Optional[str]] = field(default=lambda dist: None)
-    # a callable's plain-function equivalent, for the Tensor's operators (a ufunc class
-    # -> a function doing the same call without the class-call machinery); keyed by
-    # the object, so it never goes stale and isolation does not touch it
-    call_forms: Dict[Any, Callable[..., Any]] = field(default_factory=dict, repr=False)
+    # a callable's operator form, for the Tensor's operators: a ufunc class -> a plain
+    # function of exactly its inputs, doing the call without the class-call machinery
+    # (see `ufuncs.make_ufunc`); keyed by the object, so it never goes stale and
+    # isolation does not touch it
+    operator_forms: Dict[Any, Callable[..., Any]] = field(default_factory=dict, repr=False)
     _listeners: List[Callable[[], None]] = field(default_factory=list)
 
     def subscribe(self, fn: Callable[[], None]) -> None:

@@ -520,19 +520,19 @@ def _routed(name: str, doc: Optional[str] = None) -> Callable[..., Any]:
     return method
 
 
-# an operator calls its registry entry's plain-function form when it has one (a ufunc
-# class: calling the class itself costs CPython's class-call machinery on every `x * y`)
-_CALL_FORMS = REGISTRY.call_forms
+# an operator calls its registry entry's operator form when it has one (a ufunc class:
+# calling the class itself costs CPython's class-call machinery on every `x * y`)
+_OPERATOR_FORMS = REGISTRY.operator_forms
 
 
 def _binary(name: str, symbol: str) -> Tuple[Callable[..., Any], ...]:
     def forward(self: Tensor, other: Any) -> Any:
         fn = _METHODS.get(name) or _operator(name, symbol)
-        return _CALL_FORMS.get(fn, fn)(self, other)
+        return _OPERATOR_FORMS.get(fn, fn)(self, other)
 
     def reflected(self: Tensor, other: Any) -> Any:
         fn = _METHODS.get(name) or _operator(name, symbol)
-        return _CALL_FORMS.get(fn, fn)(other, self)
+        return _OPERATOR_FORMS.get(fn, fn)(other, self)
 
     def inplace(self: Tensor, other: Any) -> Any:
         return (_METHODS.get(name) or _operator(name, symbol + "="))(self, other, out=self)
@@ -543,7 +543,7 @@ def _binary(name: str, symbol: str) -> Tuple[Callable[..., Any], ...]:
 def _unary(name: str, symbol: str) -> Callable[..., Any]:
     def forward(self: Tensor) -> Any:
         fn = _METHODS.get(name) or _operator(name, symbol)
-        return _CALL_FORMS.get(fn, fn)(self)
+        return _OPERATOR_FORMS.get(fn, fn)(self)
 
     return forward
 

@@ -12,7 +12,7 @@ and the gradient is masked to them afterwards (:meth:`UfuncOperation.grad_post_p
 from __future__ import annotations
 
 import inspect
-from typing import TYPE_CHECKING, Any, ClassVar, Dict, Optional, Sequence, Tuple, Type
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Dict, Optional, Sequence, Tuple, Type
 
 import numpy as np
 
@@ -57,6 +57,10 @@ class UfuncOperation(Operation):
     out: np.ndarray
     # the NumPy ufunc to call directly, when the class keeps the base ``forward``
     _direct: Optional[np.ufunc] = None
+    # Optional: a cheaper equivalent op for the operator form of this ufunc (``x ** 2``
+    # runs a square, as MyGrad does): a function of the operator's inputs returning
+    # ``(Op, inputs)`` to run instead, or None. Calls of the ufunc itself never use it.
+    operator_shortcut: ClassVar[Optional[Callable[..., Optional[Tuple[Type[Operation], Tuple[Any, ...]]]]]] = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -317,6 +321,44 @@ def _render_doc(doc: str, arg_names: Tuple[str, ...]) -> str:
     return f"{head.rstrip()}\n\n{params}\n{sep}{examples}" if sep else f"{doc}\n\n{params}"
 
 
+def _operator_form(Op: Type[UfuncOperation], nin: int, cls: Any) -> Callable[..., Any]:
+    """The function the Tensor's operators call for the ufunc ``cls``: its inputs as
+    exactly ``nin`` positional parameters. No ``*args``/``**kwargs``: CPython then makes
+    the call from the operator (and this function's own call of the engine) as a plain
+    Python-to-Python call, the cheapest kind."""
+    shortcut = Op.operator_shortcut
+    if nin == 2:
+        if shortcut is None:
+
+            def binary(x1: Any, x2: Any) -> Any:
+                return _execute(Op, (x1, x2), None, None, None)
+
+            return binary
+
+        def binary_with_shortcut(x1: Any, x2: Any) -> Any:
+            alternative = shortcut(x1, x2)
+            if alternative is None:
+                return _execute(Op, (x1, x2), None, None, None)
+            return _execute(alternative[0], alternative[1], None, None, None)
+
+        return binary_with_shortcut
+    if nin == 1 and shortcut is None:
+
+        def unary(x: Any) -> Any:
+            return _execute(Op, (x,), None, None, None)
+
+        return unary
+
+    def call(*args: Any) -> Any:
+        if shortcut is not None:
+            alternative = shortcut(*args)
+            if alternative is not None:
+                return _execute(alternative[0], alternative[1], None, None, None)
+        return cls(*args)
+
+    return call
+
+
 def make_ufunc(
     Op: Type[UfuncOperation],
     *,
@@ -393,10 +435,5 @@ def make_ufunc(
     }
     cls = _UfuncType(name, (ufunc,), namespace)
 
-    def call(*args: Any, **kwargs: Any) -> Any:
-        if not kwargs and len(args) == nin:
-            return _execute(Op, args, None, None, None)
-        return _call(cls, args, **kwargs)
-
-    REGISTRY.call_forms[cls] = call
+    REGISTRY.operator_forms[cls] = _operator_form(Op, nin, cls)
     return cls  # type: ignore[return-value]

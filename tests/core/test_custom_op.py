@@ -139,5 +139,5 @@ def test_operation_shows_authors_only_the_documented_attributes():
 
     documented = {"variables", "backward_var", "backward", "can_return_view", "grad_post_process_fn", "view_fn"}
     assert {a for a in dir(Operation) if not a.startswith("_")} == documented
-    ufunc_extras = {"numpy_ufunc", "forward", "where", "where_supported"}
+    ufunc_extras = {"numpy_ufunc", "forward", "where", "where_supported", "operator_shortcut"}
     assert {a for a in dir(UfuncOperation) if not a.startswith("_")} == documented | ufunc_extras

@@ -41,6 +41,27 @@ def test_unary_operators(op, x):
     assert_grads_match_numerical(lambda v: op(-v), x)
 
 
+@pytest.mark.parametrize("exponent, op_name", [(2, "Square"), (2.0, "Square"), (1, "Positive"), (3, "Power"), (True, "Power")])
+@pytest.mark.parametrize("dtype", [np.float32, np.float64, np.int64])
+def test_power_operator_shortcut(exponent, op_name, dtype):
+    # `x ** 2` and `x ** 1` by a Python number run Square and Positive, as in MyGrad;
+    # the result, its dtype and the gradient are the general power's
+    x = mg.tensor(np.array([-1.5, 0.0, 2.0]).astype(dtype))
+    y = x**exponent
+    expected = mg.power(x, exponent)
+    if dtype is np.int64 and type(exponent) is float:
+        op_name = "Power"  # an integer tensor by a float: a float result, the general path
+    assert type(y.creator).__name__ == op_name
+    assert type(expected.creator).__name__ == "Power"  # the ufunc itself: never a shortcut
+    assert y.dtype == expected.dtype and y.constant == expected.constant
+    np.testing.assert_array_equal(y.data, expected.data)
+    if dtype is not np.int64:
+        y.sum().backward()
+        g = x.grad
+        expected.sum().backward()
+        np.testing.assert_allclose(g, x.grad)
+
+
 def test_tensor_page_example():
     # seed 000, L530-552; ERRATA: x.grad is 2.0 (the page's 6.0 is wrong)
     x = mg.Tensor(3.0)

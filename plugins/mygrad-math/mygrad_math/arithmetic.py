@@ -8,6 +8,9 @@ from typing import Any
 import numpy as np
 
 from mygrad_core import Tensor, UfuncOperation, make_ufunc
+from mygrad_math.misc import Square
+
+_PY_NUMBERS = (int, float)
 
 __all__ = [
     "add",
@@ -121,6 +124,21 @@ class Power(UfuncOperation):
     numpy_ufunc = np.power
     # 0: general power, 1: x ** 1 (a copy), 2: x ** 2 (a square)
     mode = 0
+
+    @staticmethod
+    def operator_shortcut(x1: Any, x2: Any) -> Any:
+        # `x ** 2` and `x ** 1` by a Python number run Square and Positive (as in
+        # MyGrad), skipping the scalar's conversion and the general power; an integer
+        # tensor by a float exponent gives a float result, so it takes the general path
+        if type(x2) in _PY_NUMBERS and isinstance(x1, Tensor):
+            kind = x1.dtype.kind
+            if kind != "f" and (kind not in "iu" or type(x2) is not int):
+                return None
+            if x2 == 2:
+                return Square, (x1,)
+            if x2 == 1:
+                return Positive, (x1,)
+        return None
 
     def __call__(self, x1: Tensor, x2: Tensor, **kwargs: Any) -> np.ndarray:  # type: ignore[override]
         b = x2.data
