@@ -620,10 +620,10 @@ def ensure_provider(key: Any) -> bool:
     callable) is loaded; True if ``key`` is in the registry afterwards.
 
     This is ``REGISTRY.on_miss``. When discovery knows what the installed plugins
-    provide, and no two of them provide the same key (so that load order cannot
-    matter), only the plugins providing ``key`` are imported; otherwise all plugins
-    load (:func:`ensure_loaded`). A thread that misses while another one loads
-    waits for it.
+    provide, only the plugins providing ``key`` are imported, together with those
+    sharing a key with them (in discovery order, so that the outcome is the one of
+    loading every plugin in order); otherwise all plugins load
+    (:func:`ensure_loaded`). A thread that misses while another one loads waits for it.
     """
     if HOST.discovered:
         if _STATE.entry_points is None:
@@ -640,6 +640,28 @@ def ensure_provider(key: Any) -> bool:
         return _present(key)
 
 
+def _with_sharers(live: List[_EntryPoint], targets: List[_EntryPoint]) -> List[_EntryPoint]:
+    """``targets`` and, transitively, every plugin that provides a key one of them
+    provides too, in discovery order.
+
+    Only plugins sharing a key depend on their load order (which one owns the key, or
+    whose load fails with a conflict), and a key must not change owner when a later
+    plugin loads: loading such plugins together, in order, decides exactly as loading
+    every plugin in order would.
+    """
+    chosen = [ep for ep in targets]
+    keys: Set[str] = set().union(*(ep.keys or () for ep in targets))
+    grew = True
+    while grew:
+        grew = False
+        for ep in live:
+            if ep not in chosen and (ep.keys or set()) & keys:
+                chosen.append(ep)
+                keys |= ep.keys or set()
+                grew = True
+    return [ep for ep in live if ep in chosen]
+
+
 def _learn() -> None:
     with HOST.lock:
         try:
@@ -651,15 +673,13 @@ def _learn() -> None:
 def _load_providers(key: Any) -> None:
     disabled = _disabled_names()
     live: List[_EntryPoint] = []
-    seen: Set[str] = set()
     for ep in _entry_points():
         if _is_disabled(ep, disabled):
             _disable(ep)  # never imported
             continue
-        if ep.keys is None or ep.keys & seen or any(ep.name == other.name for other in live):
-            load_plugins()  # unknown contributions, or order could matter
+        if ep.keys is None or any(ep.name == other.name for other in live):
+            load_plugins()  # unknown contributions, or two plugins of one name
             return
-        seen |= ep.keys
         live.append(ep)
     wanted = _candidates(key)
     dists = {_norm(d) for d in map(provider_of, wanted) if d}
@@ -670,7 +690,7 @@ def _load_providers(key: Any) -> None:
         return
     _STATE.loading = True
     try:
-        for ep in targets:
+        for ep in _with_sharers(live, targets):
             if not HOST.is_loaded(ep.name) and ep.name not in HOST.failed:
                 _load_entry(ep)
     finally:

@@ -82,17 +82,23 @@ def test_warm_cache_unknown_name_imports_nothing(tmp_path):
     assert r["value"] is None and r["after"] == []
 
 
-def test_shared_key_loads_everything_in_order(tmp_path):
-    # two plugins giving the same name: load order decides, so nothing is loaded lazily
+def test_shared_key_loads_the_sharers_together_in_order(tmp_path):
+    # two plugins giving the same name: load order decides, so they load together, in
+    # order, whichever is asked for; a plugin sharing nothing with them stays unloaded
     shared = "SHARED = object()\n@hookimpl\ndef mygrad_functions():\n    return {'%s': %d, 'shared': SHARED}\n"
     override = "\n@hookimpl\ndef mygrad_overrides():\n    return ['shared']\n"
     write_dist(tmp_path, "alpha-dist", entry_points={"alphapkg": "alphapkg._plugin"},
                files=simple_plugin("alphapkg", shared % ("alpha", 1)))
     write_dist(tmp_path, "beta-dist", entry_points={"betapkg": "betapkg._plugin"},
                files=simple_plugin("betapkg", shared % ("beta", 2) + override))
+    _install(tmp_path, "gamma-dist", "gammapkg", "gamma", 3)
     probe(tmp_path, CHECK)
-    r = probe(tmp_path, "NAME = 'alpha'\n" + LAZY)
-    assert r["value"] == 1 and r["after"] == ["alphapkg", "betapkg"]
+    for name in ("alpha", "beta"):
+        owner = "import betapkg._plugin as b\nR['beta_owns'] = mg.shared is b.SHARED\n"
+        r = probe(tmp_path, f"NAME = {name!r}\n" + LAZY + owner)
+        assert r["value"] == (1 if name == "alpha" else 2)
+        assert r["after"] == ["alphapkg", "betapkg"], name
+        assert r["beta_owns"] is True  # the override decided, as in a full load
 
 
 def test_one_cache_file_per_environment(tmp_path):
