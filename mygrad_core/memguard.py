@@ -38,29 +38,20 @@ def guard(op: Any, tensors: Any, data: np.ndarray, fresh: Any) -> None:
     cleared first). ``fresh`` holds the ids of input tensors made around new memory
     (from scalars and lists): nobody else can reach it, so it needs no lock.
     """
-    # every op passes here: `own` and `lock_all`'s common case are inlined
     locked = []
-    locks = _LOCKS
     for t in tensors:
         c = t._creator
         if (c is None or (c._owned is None and not c._locked)) and (fresh is None or id(t) not in fresh):
-            arr = t._data
-            locked.append(arr)
-            k = id(arr)
-            entry = locks.get(k)
-            if entry is not None:
-                entry.append(None)  # a token (see `lock_all`)
-                if locks.get(k) is entry:
-                    continue
-                entry.pop()
-            with _MUTEX:
-                _lock(arr)
+            locked.append(t._data)
+    if locked:
+        lock_all(locked)
     k = id(data)
-    if data.base is None and k not in _OWNED and k not in locks and data.flags.writeable:
-        data.setflags(write=False)  # `own`
+    if data.base is None and k not in _OWNED and k not in _LOCKS and data.flags.writeable:
+        # the op's fresh output, locked as its only owner: no count (see `release`)
+        data.setflags(write=False)
         _OWNED.add(k)
         op._owned = data
-    else:
+    else:  # a view, not writeable, or already locked: a counted lock instead
         lock_all((data,))
         locked.append(data)
     op._locked = locked
@@ -72,7 +63,7 @@ def release(op: Any) -> None:
     locked = op._locked
     if owned is not None:
         op._owned = None
-        k = id(owned)  # `disown`, inlined
+        k = id(owned)
         _OWNED.discard(k)
         if k not in _LOCKS:
             owned.setflags(write=True)
@@ -108,7 +99,7 @@ _MUTEX = _thread.RLock()
 _LOCKS: dict[int, list[Any]] = {}
 _HEAD = 2  # the entry's length with no token: the count is len(entry) - _HEAD
 # ids of arrays an op made and locked as its own output: the cheap common case, a
-# single owner, needs no count (see `own`/`disown`); they were writeable before
+# single owner, needs no count (see `guard`/`release`); they were writeable before
 _OWNED: set = set()
 
 
@@ -136,27 +127,6 @@ def _lock(arr: np.ndarray) -> None:
     arr.setflags(write=False)  # setflags: half the cost of `arr.flags.writeable = False`
     # published last: a thread that finds the entry (without the mutex) finds it locked
     _LOCKS[k] = [arr, writeable, None]
-
-
-def own(arr: np.ndarray) -> bool:
-    """Lock an op's fresh output as its only owner; False if it does not qualify
-    (a view, not writeable, or already locked), so it takes a counted lock instead."""
-    k = id(arr)
-    if arr.base is not None or k in _OWNED or k in _LOCKS or not arr.flags.writeable:
-        return False
-    arr.setflags(write=False)
-    _OWNED.add(k)
-    return True
-
-
-def disown(arr: np.ndarray) -> None:
-    """Release an owner's lock (the array stays read-only while counted locks remain)."""
-    k = id(arr)
-    _OWNED.discard(k)
-    if k not in _LOCKS:
-        arr.setflags(write=True)
-        if _PENDING and k in _PENDING:  # views wait for this owner (rare)
-            _restore_waiting(k)
 
 
 def release_array(arr: np.ndarray) -> None:

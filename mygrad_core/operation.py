@@ -99,7 +99,7 @@ class Operation:
     _fast_backward: bool = True
     # arrays this op locked (memory guarding), a list; released when the graph is cleared
     _locked: Any = ()
-    # the op's own output when it is locked by `memguard.own` (no count needed)
+    # the op's own output when it is locked as its only owner by `memguard.guard` (no count needed)
     _owned: Any = None
     # set when the op's output was disconnected from its creator (graph cleared)
     _done: bool = False
