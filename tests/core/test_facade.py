@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import numpy as np
 import pytest
 
 import mygrad_core as mgc
+
+from ._process import fresh_process_output
 
 
 def test_core_names_on_facade():
@@ -52,6 +50,5 @@ def test_facade_in_fresh_process_without_plugins():
         "try:\n    mg.nnet\nexcept AttributeError as e:\n    print('mygrad-nnet' in str(e))\n"
         "print(mg.reshape(x, (2, 1)).shape)\n"
     )
-    env = dict(os.environ, MYGRAD_DISABLE_PLUGIN_AUTOLOAD="1")
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    assert out.stdout.split("\n")[:3] == ["True", "True", "(2, 1)"]
+    out = fresh_process_output(code, MYGRAD_DISABLE_PLUGIN_AUTOLOAD="1")
+    assert out.split("\n")[:3] == ["True", "True", "(2, 1)"]

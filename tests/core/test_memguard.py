@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import gc
-import os
-import subprocess
-import sys
 
 import numpy as np
 import pytest
@@ -17,6 +14,7 @@ from mygrad_core import Operation, execute_op, tensor
 from mygrad_core.testing import strategies as mst
 
 from ._ops import add, multiply, square, sum_
+from ._process import fresh_process_output
 
 
 def writeable(*ts):
@@ -284,9 +282,8 @@ def test_env_var_turns_guard_off(value, expected):
         "x = mgc.tensor([1.0, 2.0]); y = mgc.reshape(x, (2, 1))\n"
         "print(mgc.mem_guard_active(), not x.data.flags.writeable)\n"
     )
-    env = dict(os.environ, MYGRAD_MEM_GUARD=value, MYGRAD_DISABLE_PLUGIN_AUTOLOAD="1")
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    assert out.stdout.split() == [expected, expected]
+    out = fresh_process_output(code, MYGRAD_MEM_GUARD=value, MYGRAD_DISABLE_PLUGIN_AUTOLOAD="1")
+    assert out.split() == [expected, expected]
 
 
 def test_intermediate_stays_locked_for_a_live_branch_after_backward_elsewhere():

@@ -3,8 +3,6 @@ item 4; ERRATA: "no_autodiff, mem_guard_off, mem_guard_on ... thread-local")."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 import threading
 import time
@@ -16,6 +14,7 @@ import mygrad_core as mgc
 from mygrad_core import memguard, tensor
 
 from ._ops import multiply, sum_
+from ._process import fresh_process_output
 
 
 def _in_thread(fn):
@@ -134,9 +133,7 @@ def test_environment_variable_sets_the_default_of_every_thread():
         "th.start(); th.join()\n"
         "print(mgc.mem_guard_active(), out[0])\n"
     )
-    env = dict(os.environ, MYGRAD_MEM_GUARD="0")
-    res = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    assert res.stdout.split() == ["False", "False"]
+    assert fresh_process_output(code, MYGRAD_MEM_GUARD="0").split() == ["False", "False"]
 
 
 class _SwitchingDict(dict):
