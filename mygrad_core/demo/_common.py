@@ -7,7 +7,7 @@ import csv
 import os
 import shutil
 import sys
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, TextIO, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, TextIO, Tuple
 
 import numpy as np
 
@@ -18,6 +18,7 @@ __all__ = [
     "Progress",
     "missing_distributions",
     "report_missing",
+    "seeded_params",
     "save_graph",
     "save_weights",
     "write_history",
@@ -45,6 +46,20 @@ def missing_distributions(mg: Any, required: Mapping[str, Iterable[str]]) -> Lis
                 missing.append(dist)
                 break
     return missing
+
+
+def seeded_params(init_params: Callable[[Any], Dict[str, Any]], mg: Any, seed: int) -> Dict[str, Any]:
+    """``init_params(mg)`` with NumPy's global generator seeded, then put back as it was.
+
+    mygrad.nnet's initializers draw from the global generator, as MyGrad's do: seeded
+    for a reproducible run, without changing the caller's stream.
+    """
+    saved_state = np.random.get_state()
+    np.random.seed(seed)
+    try:
+        return init_params(mg)
+    finally:
+        np.random.set_state(saved_state)
 
 
 def report_missing(missing: Sequence[str]) -> int:

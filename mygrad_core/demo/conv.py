@@ -28,6 +28,7 @@ from ._common import (
     report_missing,
     save_graph,
     save_weights,
+    seeded_params,
     write_history,
 )
 
@@ -200,14 +201,7 @@ def main(outdir: str = ".", seconds: Optional[float] = None, out: TextIO = sys.s
 
     rng = np.random.default_rng(SEED)
     test_x, test_y = shapes(HELD_OUT_IMAGES, rng)
-    # mygrad.nnet's initializers draw from NumPy's global generator, as MyGrad's do:
-    # seeded for a reproducible run, and put back as it was
-    saved_state = np.random.get_state()
-    np.random.seed(SEED)
-    try:
-        params = init_params(mg)
-    finally:
-        np.random.set_state(saved_state)
+    params = seeded_params(init_params, mg, SEED)
     n_params = sum(p.size for p in params.values())
     out.write(
         f"mygrad demo conv: a convnet ({n_params} parameters: conv_nd 3x3x{FILTERS}, batchnorm, relu, "

@@ -23,6 +23,7 @@ from ._common import (
     report_missing,
     save_graph,
     save_weights,
+    seeded_params,
     write_history,
 )
 
@@ -115,14 +116,7 @@ def main(outdir: str = ".", seconds: Optional[float] = None, out: TextIO = sys.s
 
     rng = mg.random.default_rng(SEED)
     x, y = two_spirals(mg, rng)
-    # mygrad.nnet's initializers draw from NumPy's global generator, as MyGrad's do:
-    # seeded for a reproducible run, and put back as it was
-    saved_state = np.random.get_state()
-    np.random.seed(SEED)
-    try:
-        params = init_params(mg)
-    finally:
-        np.random.set_state(saved_state)
+    params = seeded_params(init_params, mg, SEED)
     velocity = {k: np.zeros_like(p.data) for k, p in params.items()}
     n_params = sum(p.size for p in params.values())
     out.write(
