@@ -241,14 +241,20 @@ def mlp_step(mg, reps):
         z = z - mg.max(z, axis=1, keepdims=True)
         logp = z - mg.log(mg.sum(mg.exp(z), axis=1, keepdims=True))
         loss = -mg.mean(mg.sum(onehot * logp, axis=1))
-        loss.backward()
-        grads = [p.grad for p in params]
-        for p, g in zip(params, grads):
-            np.subtract(p.data, LR * g, out=p.data)
-        t = perf_counter() - t0
-        return t, loss.item(), grads + [p.data for p in params]
+        return _backward_and_sgd(loss, params, t0)
 
     return _repeat(run, reps, warmup=1)
+
+
+def _backward_and_sgd(loss, params, t0):
+    """The timed end of an SGD step: backward, the update in place, then the result
+    ``(seconds since t0, loss, grads + updated parameters)`` for the checks."""
+    loss.backward()
+    grads = [p.grad for p in params]
+    for p, g in zip(params, grads):
+        np.subtract(p.data, LR * g, out=p.data)
+    t = perf_counter() - t0
+    return t, loss.item(), grads + [p.data for p in params]
 
 
 def mlp_step_np(reps):
@@ -442,12 +448,7 @@ def mlp_step_nnet(mg, reps):
         h = relu(mg.matmul(x, w1) + b1)
         h = relu(mg.matmul(h, w2) + b2)
         loss = sce(mg.matmul(h, w3) + b3, labels)
-        loss.backward()
-        grads = [p.grad for p in params]
-        for p, g in zip(params, grads):
-            np.subtract(p.data, LR * g, out=p.data)
-        t = perf_counter() - t0
-        return t, loss.item(), grads + [p.data for p in params]
+        return _backward_and_sgd(loss, params, t0)
 
     return _repeat(run, reps, warmup=1)
 
