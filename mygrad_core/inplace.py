@@ -84,8 +84,8 @@ def write_out(out: Any, result: Tensor, where: Any = True, casting: Any = "same_
     if isinstance(out, Tensor):
         return assign(out, result, where=where, casting=casting)
     if isinstance(out, np.ndarray):
-        data = result._data
-        if data.dtype.kind not in "biuf" or out.dtype.kind not in "biuf":
+        data = result._data  # real: the engine refuses other results
+        if out.dtype.kind not in "biuf":
             raise TypeError(f"out= must hold real numbers (float, integer or bool), got an array of dtype {out.dtype}")
         if where is True:
             np.copyto(out, data, casting=casting)
